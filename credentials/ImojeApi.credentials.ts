@@ -1,0 +1,89 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+import { merchantBaseUrl } from '../nodes/Imoje/shared/baseUrl';
+
+const WHERE = 'In the imoje panel: Shops › your shop › Details › Data for integration.';
+
+export class ImojeApi implements ICredentialType {
+	name = 'imojeApi';
+
+	displayName = 'imoje API';
+
+	icon: Icon = { light: 'file:../icons/imoje.svg', dark: 'file:../icons/imoje.dark.svg' };
+
+	documentationUrl = 'https://bump.sh/pgw/doc/imoje-api-en/authentication';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'production',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://api.imoje.pl' },
+				{ name: 'Sandbox', value: 'sandbox', description: 'https://sandbox.api.imoje.pl, with test cards and no real money' },
+				{ name: 'Custom Base URL', value: 'custom', description: 'Another imoje host, or a local simulator' },
+			],
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://api.imoje.pl/v1/merchant',
+			description: 'The API root up to and including /v1/merchant, without the Merchant ID',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'Merchant ID',
+			name: 'merchantId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: WHERE,
+		},
+		{
+			displayName: 'Shop ID',
+			name: 'serviceId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. ab16c18c-e83b-424f-80c9-f839ed23181f',
+			description: `The shop (serviceId) used unless an operation names another. ${WHERE}`,
+		},
+		{
+			displayName: 'Authorization Token',
+			name: 'authorizationToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: `Sent as a Bearer token with every request. ${WHERE}`,
+		},
+		{
+			displayName: 'Shop Key',
+			name: 'shopSecretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: `Needed by the imoje Trigger to verify that notifications come from imoje; not used by the imoje node. ${WHERE}`,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.authorizationToken}}' },
+		},
+	};
+
+	// Reading the credential's own shop proves the token, the Merchant ID and the Shop ID at once.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: merchantBaseUrl,
+			url: '=/service/{{ encodeURIComponent(String($credentials.serviceId).trim()) }}',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,27 @@
+/** Two projects: `unit` runs in seconds against n8n-core's engine and nock;
+ * `e2e` drives a real n8n and the imoje simulator (slow, installs n8n once). */
+const tsJest = ['ts-jest', { tsconfig: { target: 'es2022', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, types: ['node', 'jest'], strict: true, skipLibCheck: true, isolatedModules: true } }];
+
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/**/*.test.ts'],
+			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '/node_modules/'],
+			setupFiles: ['<rootDir>/test/setup-env.js'],
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			transform: { '^.+\\.ts$': tsJest },
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			setupFiles: ['<rootDir>/test/setup-env.js'],
+			globalSetup: '<rootDir>/test/e2e/harness/global-setup.js',
+			globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.js',
+			testTimeout: 180000,
+			maxWorkers: 1,
+		},
+	],
+};

@@ -1,0 +1,40 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	amountField,
+	currencyField,
+	extraBodyOption,
+	idField,
+	notificationUrlOption,
+	orderIdField,
+	shopIdOption,
+	titleOption,
+} from '../../shared/fields';
+import { invoiceOption } from '../../shared/invoice';
+import { multipayoutOption } from '../../shared/multipayout';
+
+export const paymentProfileDebitDescription: INodeProperties[] = updateDisplayOptions(
+	{ show: { resource: ['paymentProfile'], operation: ['debit'] } },
+	[
+		idField('paymentProfileId', 'Payment Profile ID', 'The saved card to charge (a OneClick or recurring profile)', 'paymentProfileId'),
+		amountField('The amount to charge.'),
+		currencyField,
+		orderIdField,
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				extraBodyOption,
+				invoiceOption,
+				multipayoutOption('data.multipayout'),
+				notificationUrlOption,
+				shopIdOption,
+				titleOption,
+			],
+		},
+	],
+);

@@ -1,0 +1,47 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+export const trustedIpDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['trustedIp'] } },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get trusted IP addresses',
+				description: 'Get the addresses allowed to call the imoje API for this merchant',
+				routing: { request: { method: 'GET', url: '/settings/ips' } },
+			},
+			{
+				name: 'Set',
+				value: 'set',
+				action: 'Set trusted IP addresses',
+				description: 'Replace the list of addresses allowed to call the imoje API',
+				routing: { request: { method: 'PUT', url: '/settings/ips' } },
+			},
+		],
+		default: 'getAll',
+	},
+	...updateDisplayOptions({ show: { resource: ['trustedIp'], operation: ['set'] } }, [
+		{
+			displayName: 'IP Addresses',
+			name: 'ips',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '203.0.113.7, 198.51.100.0/24',
+			description: 'The complete new list, separated by commas, spaces or new lines. It replaces the old list, so include the address n8n calls from.',
+			routing: {
+				send: {
+					type: 'body',
+					property: 'trustedIps',
+					value: '={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,;]+/)).map(ip => String(ip).trim()).filter(ip => ip) }}',
+				},
+			},
+		},
+	]),
+];

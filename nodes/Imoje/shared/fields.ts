@@ -1,0 +1,215 @@
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+
+import { neverExpire, requireImojeId } from './hooks';
+import { channelCodeOptions, currencyOptions, paymentMethodOptions, visibleMethodOptions } from './options';
+
+/**
+ * Field builders shared by the operations. None of them carries displayOptions:
+ * each operation file applies its own once, with updateDisplayOptions.
+ */
+
+/** Sends the value to a body path (dot paths land in nested objects). */
+export const toBody = (property: string): INodePropertyRouting => ({ send: { type: 'body', property } });
+
+/** Like toBody, but an empty optional value (a blank text, a 0 amount) is left out of the body. */
+export const toBodyUnlessEmpty = (property: string): INodePropertyRouting => ({
+	send: { type: 'body', property, value: '={{ $value === "" || $value === 0 ? undefined : $value }}' },
+});
+
+export const amountField = (description: string, name = 'amount'): INodeProperties => ({
+	displayName: 'Amount',
+	name,
+	type: 'number',
+	required: true,
+	default: 0,
+	typeOptions: { minValue: 1, numberPrecision: 0 },
+	description: `${description} In the smallest currency unit, as a whole number: 1250 means 12.50 PLN.`,
+	routing: toBody('amount'),
+});
+
+export const currencyField: INodeProperties = {
+	displayName: 'Currency',
+	name: 'currency',
+	type: 'options',
+	required: true,
+	default: 'PLN',
+	options: currencyOptions,
+	routing: toBody('currency'),
+};
+
+export const orderIdField: INodeProperties = {
+	displayName: 'Order ID',
+	name: 'orderId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'ORDER-2026-0042',
+	description: 'Your own reference for the order. At most 100 characters: letters, digits, spaces and # _ - . / \\.',
+	routing: toBody('orderId'),
+};
+
+/** An imoje ID (UUID) field, checked before the request; `sendAs` also puts it in the body. */
+export const idField = (name: string, displayName: string, description: string, sendAs?: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 0f0cc3d0-aae8-410b-bf5c-358955c348e3',
+	description,
+	routing: {
+		send: {
+			preSend: [requireImojeId(name, displayName)],
+			...(sendAs ? { type: 'body' as const, property: sendAs } : {}),
+		},
+	},
+});
+
+/** Operations whose body carries `serviceId` send the credential's Shop ID unless this option overrides it. */
+export const shopIdOption: INodeProperties = {
+	displayName: 'Shop ID',
+	name: 'serviceId',
+	type: 'string',
+	default: '',
+	placeholder: 'Defaults to the Shop ID in the credential',
+	description: 'Another shop of the same merchant. Leave empty to use the Shop ID from the credential.',
+	routing: { send: { type: 'body', property: 'serviceId', value: '={{ $value || $credentials.serviceId }}' } },
+};
+
+const text = (displayName: string, name: string, description: string, property = name): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	description,
+	routing: toBody(property),
+});
+
+export const titleOption = text('Title', 'title', 'Shown to the payer and on the bank transfer. At most 255 characters.');
+export const descriptionOption = text(
+	'Additional Description',
+	'additionalDescription',
+	'Details of the ordered products or services. At most 255 characters.',
+);
+
+const urlOption = (displayName: string, name: string, description: string): INodeProperties => ({
+	...text(displayName, name, `${description} A full URL, at most 300 characters.`),
+	placeholder: 'https://shop.example.com/…',
+});
+
+export const notificationUrlOption = urlOption(
+	'Notification URL',
+	'notificationUrl',
+	'Where imoje sends status notifications for this payment, instead of the shop\'s address. Use the URL of an imoje Trigger node. imoje rejects addresses with localhost or a port number.',
+);
+export const successUrlOption = urlOption('Success Return URL', 'successReturnUrl', 'Where the payer lands after a successful payment.');
+export const failureUrlOption = urlOption('Failure Return URL', 'failureReturnUrl', 'Where the payer lands after a failed payment.');
+export const returnUrlOption = urlOption('Return URL', 'returnUrl', 'Where the payer lands when the outcome is not known yet.');
+
+/** validTo: the date is sent as unix seconds, read in the workflow's time zone. */
+export const expiryOptions: INodeProperties[] = [
+	{
+		displayName: 'Valid Until',
+		name: 'validTo',
+		type: 'dateTime',
+		default: '',
+		description: 'When the unpaid payment expires; at least 60 seconds from now. Leave out for the shop\'s setting (at most 15 months).',
+		routing: {
+			send: {
+				type: 'body',
+				property: 'validTo',
+				value: '={{ /^\\d+$/.test(String($value)) ? Number($value) : Math.floor(DateTime.fromISO(String($value)).toSeconds()) }}',
+			},
+		},
+	},
+	{
+		displayName: 'Never Expires',
+		name: 'neverExpires',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the payment stays payable forever, ignoring the shop\'s "Payment activity" setting',
+		routing: { send: { preSend: [neverExpire] } },
+	},
+];
+
+export const visibleMethodOption: INodeProperties = {
+	displayName: 'Visible Methods',
+	name: 'visibleMethod',
+	type: 'multiOptions',
+	default: [],
+	options: visibleMethodOptions,
+	description: 'Payment methods the payer may switch to on the payment page. None selected: all methods enabled in the shop.',
+	routing: toBody('visibleMethod'),
+};
+
+const channelField = (displayName: string, name: string, description: string, required: boolean): INodeProperties => ({
+	displayName,
+	name,
+	type: 'options',
+	required,
+	default: required ? 'blik' : '',
+	options: required ? channelCodeOptions : [{ name: 'None', value: '' }, ...channelCodeOptions],
+	description,
+	routing: required ? toBody(name) : toBodyUnlessEmpty(name),
+});
+
+export const paymentMethodField: INodeProperties = {
+	displayName: 'Payment Method',
+	name: 'paymentMethod',
+	type: 'options',
+	required: true,
+	default: 'blik',
+	options: paymentMethodOptions,
+	routing: toBody('paymentMethod'),
+};
+export const paymentChannelField = channelField(
+	'Payment Channel',
+	'paymentMethodCode',
+	'The channel within the method, e.g. blik, ipko, mtransfer, ecom3ds. See imoje\'s table of methods and channels.',
+	true,
+);
+export const preselectChannelOption = channelField(
+	'Preselected Channel',
+	'preselectMethodCode',
+	'The channel selected when the payment page opens',
+	false,
+);
+
+export const extraBodyOption: INodeProperties = {
+	displayName: 'Extra Body Fields (JSON)',
+	name: 'extraBody',
+	type: 'json',
+	default: '{}',
+	description: 'Fields imoje documents without a form here (card data, browser data for 3-D Secure, OneClick type, installments, wallet data), as a JSON object merged into the request body. It wins over the fields above.',
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return the object inside imoje\'s wrapper (transaction, payment, service, paymentProfile) and one item per list element, instead of the answer as imoje sent it',
+};
+
+/** An ID in the URL path, trimmed and encoded; its field checks it with requireImojeId. */
+export const pathId = (parameter: string) => `{{ encodeURIComponent(String($parameter.${parameter}).trim()) }}`;
+
+/** A shop in the URL path (shop data, payment methods): the field, or the credential's Shop ID. */
+export const shopIdPathField: INodeProperties = {
+	displayName: 'Shop ID',
+	name: 'shopId',
+	type: 'string',
+	default: '',
+	placeholder: 'Defaults to the Shop ID in the credential',
+	description: 'Another shop of the same merchant. Leave empty to use the Shop ID from the credential.',
+};
+export const shopIdInPath = '{{ encodeURIComponent(String($parameter.shopId || $credentials.serviceId).trim()) }}';
+
+/** Request body defaults for operations that carry the shop: the credential's Shop ID. */
+export const shopIdBody = { serviceId: '={{ $credentials.serviceId }}' };
+
+export const transactionIdField = idField(
+	'transactionId',
+	'Transaction ID',
+	'The ID imoje gave the transaction (from Create, or from an imoje Trigger as transactionId)',
+);
