@@ -1,0 +1,311 @@
+'use strict';
+// Business rules: payment links, transactions and their statuses, refunds,
+// profile debits, and the notifications every status change sends.
+const { uuid, errors, STATUSES } = require('./util');
+const S = require('./state');
+
+const FINAL_LINK = ['settled', 'cancelled', 'authorized'];
+const PROFILE_CODES = { settled: 'CODE_000', authorized: 'CODE_000', rejected: 'CODE_051', error: 'CODE_096', cancelled: 'CODE_000', pending: 'CODE_000', new: 'CODE_000' };
+
+function createEngine(sim) {
+	const nowSec = () => Math.floor(sim.cfg.now() / 1000);
+	const st = () => sim.state;
+
+	function shop(serviceId) {
+		return st().shops[serviceId];
+	}
+
+	/** Who gets notified about this transaction, and with which shop's key. */
+	function notifyTarget(trx, link) {
+		const s = shop(trx ? trx.serviceId : link.serviceId);
+		const url = (trx && trx.notificationUrl) || (link && link.notificationUrl) || sim.cfg.notificationUrl;
+		return { url, serviceId: s.id, key: s._key };
+	}
+
+	function notifyTransaction(trx) {
+		const state = st();
+		const link = trx._paymentId && state.paymentLinks[trx._paymentId];
+		const payment = link ? S.linkView(state, link, { withTransactions: false }) : S.paymentRef(state, trx);
+		const payload = { transaction: S.transactionView(state, trx, { withRefunds: false }), payment };
+		return sim.notifier.send({ ...notifyTarget(trx, link), payload });
+	}
+
+	function notifyLink(link) {
+		return sim.notifier.send({ ...notifyTarget(null, link), payload: { payment: S.linkView(st(), link, { withTransactions: false }) } });
+	}
+
+	/** Consumes the driven outcome (setOutcome), if any. */
+	function takeOutcome() {
+		const o = st().outcome;
+		if (!o) return null;
+		if (o.remaining !== undefined) {
+			o.remaining -= 1;
+			if (o.remaining <= 0) st().outcome = null;
+		}
+		return o;
+	}
+
+	/** Changes a transaction's status, keeps its link in step, and notifies. */
+	function setStatus(trx, status, extra = {}) {
+		if (!STATUSES.includes(status)) throw errors.validation('REQ-ERROR-100002', { status }, [{ property: 'instance.status', message: `is not one of enum values: ${STATUSES.join(',')}` }]);
+		trx.status = status;
+		trx.modified = nowSec();
+		if (extra.statusCode !== undefined) trx.statusCode = extra.statusCode;
+		else if (trx.paymentProfile) trx.statusCode = PROFILE_CODES[status];
+		const link = trx._paymentId && st().paymentLinks[trx._paymentId];
+		if (link && trx.type === 'sale') {
+			link.status = status;
+			link.modified = trx.modified;
+			if (status === 'settled') link.isActive = false;
+		}
+		notifyTransaction(trx);
+		return trx;
+	}
+
+	function scheduleExpiry(link) {
+		if (link.validTo === null || link.validTo === undefined) return;
+		const wait = link.validTo * 1000 - sim.cfg.now();
+		if (wait > 2 ** 31 - 1) return; // checked lazily on read instead
+		const t = setTimeout(() => {
+			sim.timers.delete(t);
+			if (st().paymentLinks[link.id] === link) expireLinkIfDue(link);
+		}, Math.max(0, wait));
+		t.unref();
+		sim.timers.add(t);
+	}
+
+	function createLink(body, origin) {
+		const now = nowSec();
+		const id = uuid();
+		const link = {
+			id,
+			url: `${origin}/paywall/${id}`,
+			simp: '',
+			serviceId: body.serviceId,
+			orderId: body.orderId,
+			title: body.title !== undefined ? body.title : '',
+			amount: body.amount,
+			currency: body.currency,
+			status: 'new',
+			isActive: true,
+			validTo: body.validTo === undefined ? null : body.validTo,
+			created: now,
+			modified: now,
+			isGenerated: false,
+			isUsed: false,
+			usedAt: null,
+			isConfirmVisited: false,
+			confirmVisitedAt: null,
+			returnUrl: body.returnUrl || '',
+			successReturnUrl: body.successReturnUrl || '',
+			failureReturnUrl: body.failureReturnUrl || '',
+			notificationUrl: body.notificationUrl || '',
+			customer: body.customer,
+		};
+		for (const k of ['additionalDescription', 'visibleMethod', 'preselectMethodCode', 'billing', 'shipping', 'multipayout', 'invoice', 'cart']) {
+			if (body[k] !== undefined) link[k] = body[k];
+		}
+		st().paymentLinks[id] = link;
+		scheduleExpiry(link);
+		return link;
+	}
+
+	function endLink(link, status) {
+		link.status = status;
+		link.isActive = false;
+		link.modified = nowSec();
+		notifyLink(link);
+	}
+
+	function expireLinkIfDue(link) {
+		if (link.validTo !== null && link.validTo !== undefined && link.validTo * 1000 <= sim.cfg.now() && !FINAL_LINK.includes(link.status)) {
+			endLink(link, 'cancelled');
+		}
+	}
+
+	function getLink(id) {
+		const link = st().paymentLinks[id];
+		if (!link) throw errors.notFound('Payment not found.');
+		expireLinkIfDue(link);
+		return link;
+	}
+
+	function cancelLink(link) {
+		if (FINAL_LINK.includes(link.status)) throw errors.refusal('Cannot cancel payment');
+		endLink(link, 'cancelled');
+	}
+
+	function expireLink(link) {
+		if (FINAL_LINK.includes(link.status)) throw errors.refusal('Cannot expire payment: it is already final');
+		endLink(link, 'cancelled');
+	}
+
+	function newTransaction(fields) {
+		const now = nowSec();
+		const trx = { id: uuid(), type: 'sale', status: 'pending', source: 'api', created: now, modified: now, notificationUrl: '', ...fields };
+		st().transactions[trx.id] = trx;
+		return trx;
+	}
+
+	/** Outcome of a new payment: sandbox titles first, then setOutcome, then `fallback`. */
+	function decideOutcome(title, fallback) {
+		if (title === 'TEST-100000') return { status: 'settled' };
+		if (title === 'TEST-100010') return { status: 'error', statusCode: 'ACQ-ERROR-130004' };
+		return takeOutcome() || (fallback ? { status: fallback } : null);
+	}
+
+	/** The payer "pays" a link: a web sale transaction in it, in the driven status. */
+	function payLink(link, opts = {}) {
+		if (FINAL_LINK.includes(link.status)) throw errors.refusal(`Payment link is not payable: status is ${link.status}`);
+		const outcome = opts.status ? { status: opts.status, statusCode: opts.statusCode } : decideOutcome(link.title, 'settled');
+		const now = nowSec();
+		link.isUsed = true;
+		link.usedAt = link.usedAt || now;
+		link.isConfirmVisited = true;
+		link.confirmVisitedAt = link.confirmVisitedAt || now;
+		const trx = newTransaction({
+			source: 'web',
+			status: 'new',
+			notificationUrl: link.notificationUrl,
+			serviceId: link.serviceId,
+			amount: link.amount,
+			currency: link.currency,
+			title: link.title,
+			orderId: link.orderId,
+			paymentMethod: opts.paymentMethod || 'blik',
+			paymentMethodCode: opts.paymentMethodCode || 'blik',
+			_paymentId: link.id,
+		});
+		return setStatus(trx, outcome.status, { statusCode: outcome.statusCode });
+	}
+
+	function checkMethod(body, code) {
+		const s = shop(body.serviceId);
+		const m = s.paymentMethods.find((x) => x.paymentMethod === body.paymentMethod && x.paymentMethodCode === body.paymentMethodCode && x.currency === body.currency);
+		if (!s.isActive || !m || !m.isActive) throw errors.refusal('Cannot process transaction. Not supported payment method.', code, body);
+		const { minTransaction, maxTransaction } = m.transactionLimits;
+		if (body.amount < minTransaction.value || body.amount > maxTransaction.value) {
+			throw errors.refusal('Cannot process transaction. Amount out of the payment method limits.', code, body);
+		}
+	}
+
+	/** POST /transaction. Returns the transaction and what to do after answering. */
+	function createTransaction(body, origin) {
+		if (body.title === 'TEST-100010') throw errors.refusal('Cannot process transaction. Payment method provider error.', 'ACQ-ERROR-130004', body);
+		checkMethod(body, 'TRX-ERROR-120003');
+		const fields = {};
+		for (const k of ['serviceId', 'amount', 'currency', 'title', 'orderId', 'paymentMethod', 'paymentMethodCode', 'notificationUrl', 'additionalDescription', 'customer', 'validTo', 'visibleMethod', 'multipayout']) {
+			if (body[k] !== undefined) fields[k] = body[k];
+		}
+		const trx = newTransaction({ title: '', ...fields });
+		const blik = body.blikCode !== undefined;
+		trx.action = blik
+			? { type: 'redirect', url: '', method: '', contentType: '', contentBodyRaw: '' }
+			: { type: 'redirect', url: `${origin}/paywall/redirect/${trx.id}`, method: 'GET', contentType: '', contentBodyRaw: '' };
+		const outcome = decideOutcome(trx.title, null);
+		const after = outcome ? () => st().transactions[trx.id] === trx && setStatus(trx, outcome.status, { statusCode: outcome.statusCode }) : undefined;
+		return { trx, after };
+	}
+
+	function requireAuthorized(trx, what) {
+		if (trx.type !== 'sale' || trx.status !== 'authorized') throw errors.refusal(`Cannot ${what} transaction: status is ${trx.status}, expected authorized`);
+	}
+
+	function getTransaction(id) {
+		const trx = st().transactions[id];
+		if (!trx) throw errors.notFound('Transaction not found.');
+		return trx;
+	}
+
+	function balance(trx) {
+		const refunded = S.refundsOf(st(), trx.id).filter((r) => !['rejected', 'error', 'cancelled'].includes(r.status)).reduce((a, r) => a + r.amount, 0);
+		return { refunded, balance: Math.max(0, trx.amount - refunded) };
+	}
+
+	function canRefund(trx, amount) {
+		const paid = trx.type === 'sale' && trx.status === 'settled';
+		const { refunded, balance: bal } = paid ? balance(trx) : { refunded: 0, balance: 0 };
+		return {
+			id: trx.id,
+			refundable: paid && amount > 0 && amount <= bal,
+			balance: bal,
+			fullRefund: paid && refunded === 0 && amount === trx.amount,
+			partialRefund: { maxRefundAmount: bal, minRefundAmount: bal > 0 ? 1 : 0 },
+		};
+	}
+
+	function refund(trx, body) {
+		if (body.serviceId !== trx.serviceId) {
+			throw errors.validation('TRX-ERROR-120001', body, [{ property: 'instance.serviceId', message: 'does not match the shop of the transaction' }]);
+		}
+		if (trx.type !== 'sale' || trx.status !== 'settled') throw errors.refusal(`Cannot refund transaction: status is ${trx.status}`, 'TRX-ERROR-120401', body);
+		const { balance: bal } = balance(trx);
+		if (body.amount > bal) throw errors.refusal(`Refund amount exceeds the refundable balance (${bal})`, 'TRX-ERROR-120402', body);
+		const last = st().lastRefundAt[trx.id];
+		const now = sim.cfg.now();
+		if (last !== undefined && now - last < sim.cfg.refundIntervalMs) {
+			throw errors.refusal(`Too many refunds: wait ${sim.cfg.refundIntervalMs / 1000} s between two refunds of one transaction`, 'TRX-ERROR-120403', body);
+		}
+		st().lastRefundAt[trx.id] = now;
+		const r = newTransaction({
+			type: 'refund',
+			status: 'new',
+			notificationUrl: trx.notificationUrl,
+			serviceId: trx.serviceId,
+			amount: body.amount,
+			currency: trx.currency,
+			title: body.title !== undefined ? body.title : trx.title,
+			orderId: trx.orderId,
+			paymentMethod: trx.paymentMethod,
+			paymentMethodCode: trx.paymentMethodCode,
+			_parentId: trx.id,
+			_paymentId: trx._paymentId,
+		});
+		if (body.sendRefundConfirmationEmail !== undefined) r.sendRefundConfirmationEmail = body.sendRefundConfirmationEmail;
+		const target = sim.cfg.refundStatus;
+		if (target === 'settled') {
+			r.status = 'settled';
+			return { refundTrx: r, after: () => notifyTransaction(r) };
+		}
+		return { refundTrx: r, after: target !== 'new' ? () => setStatus(r, target) : undefined };
+	}
+
+	function getProfile(id) {
+		const p = st().profiles[id];
+		if (!p) throw errors.notFound('Payment profile not found.');
+		return p;
+	}
+
+	function debitProfile(body) {
+		const p = getProfile(body.paymentProfileId);
+		if (p.isActive !== 1) throw errors.refusal('Payment profile inactive.', 'TRX-ERROR-120301', body);
+		if (body.title === 'TEST-100010') throw errors.refusal('Cannot process transaction. Payment method provider error.', 'ACQ-ERROR-130004', body);
+		const isRecurring = p.profile === 'RECURRING';
+		const trx = newTransaction({
+			notificationUrl: body.notificationUrl || '',
+			serviceId: body.serviceId,
+			amount: body.amount,
+			currency: body.currency,
+			title: body.title !== undefined ? body.title : '',
+			orderId: body.orderId,
+			paymentMethod: 'card',
+			paymentMethodCode: isRecurring ? 'recurring' : 'oneclick',
+			paymentProfile: S.profileView(p),
+		});
+		const outcome = decideOutcome(trx.title, 'settled');
+		return { trx, after: () => st().transactions[trx.id] === trx && setStatus(trx, outcome.status, { statusCode: outcome.statusCode }) };
+	}
+
+	function deactivateProfile(p) {
+		p.isActive = 0;
+		p.modified = nowSec();
+		return p;
+	}
+
+	return {
+		shop, getLink, createLink, cancelLink, expireLink, payLink, setStatus, createTransaction, getTransaction,
+		requireAuthorized, canRefund, refund, getProfile, debitProfile, deactivateProfile, notifyTransaction, notifyLink,
+	};
+}
+
+module.exports = { createEngine };
