@@ -6,6 +6,7 @@ module.exports = {
 	projects: [
 		{
 			displayName: 'unit',
+			roots: ['<rootDir>/test'],
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
@@ -14,6 +15,7 @@ module.exports = {
 		},
 		{
 			displayName: 'e2e',
+			roots: ['<rootDir>/test'],
 			testEnvironment: 'node',
 			transform: { '^.+\\.ts$': tsJest },
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],

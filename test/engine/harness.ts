@@ -1,0 +1,191 @@
+/**
+ * Runs the built imoje node through n8n-core's real engine (WorkflowExecute, which
+ * hands declarative nodes to its RoutingNode), exactly as n8n would: one workflow
+ * with one imoje node fed the given input items. Only the credential store is ours.
+ */
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	createRunExecutionData,
+} from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+	Workflow as WorkflowType,
+} from 'n8n-workflow';
+
+import { ImojeApi } from '../../dist/credentials/ImojeApi.credentials';
+import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
+
+export const NODE_TYPE = 'n8n-nodes-imoje.imoje';
+export const BASE_URL = 'https://imoje.test/v1/merchant';
+export const MERCHANT_ID = 'mrc6kc8xyz';
+export const SHOP_ID = 'ab16c18c-e83b-424f-80c9-f839ed23181f';
+export const TOKEN = 'tok_SECRET_4f9a1c2b7d';
+export const SHOP_KEY = 'shopkey_SECRET_77ab';
+/** Where the node sends requests for TEST_CREDENTIALS: nock intercepts this origin. */
+export const API = `${BASE_URL}/${MERCHANT_ID}`;
+
+export const TEST_CREDENTIALS: ICredentialDataDecryptedObject = {
+	environment: 'custom',
+	baseUrl: BASE_URL,
+	merchantId: MERCHANT_ID,
+	serviceId: SHOP_ID,
+	authorizationToken: TOKEN,
+	shopSecretKey: SHOP_KEY,
+};
+
+const credentialType: ICredentialType = new ImojeApi();
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	/** Applies the credential type's own `authenticate` block, resolving its expressions as n8n does. */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: WorkflowType,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const { properties } = credentialType.authenticate as { properties: { headers?: IDataObject } };
+		const resolve = (value: unknown) =>
+			workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', {
+				$credentials: credentials,
+			});
+		for (const [name, value] of Object.entries(properties.headers ?? {})) {
+			requestOptions.headers = { ...requestOptions.headers, [name]: resolve(value) as string };
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used by declarative nodes');
+	}
+
+	async getDecrypted() {
+		return { ...this.data };
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+const nodeType: INodeType = new Imoje();
+
+const nodeTypes: INodeTypes = {
+	getByName: () => nodeType,
+	getByNameAndVersion: (_name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
+	getKnownTypes: () => ({}),
+};
+
+export interface RunOptions {
+	parameters: IDataObject;
+	/** Input items; one empty item by default. */
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+export interface RunResult {
+	/** Output items of the imoje node (error items included when continueOnFail). */
+	items: INodeExecutionData[];
+	/** The error that stopped the workflow, if any. */
+	error?: IRun['data']['resultData']['error'];
+	run: IRun;
+}
+
+export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS }: RunOptions): Promise<RunResult> {
+	const node: INode = {
+		id: 'b0c1e4a2-6f57-4b2e-9c3a-1d2e3f4a5b6c',
+		name: 'imoje',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: { imojeApi: { id: '1', name: 'imoje test' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
+		id: 'wf-test',
+		name: 'imoje test',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper(credentials),
+		hooks,
+		executeWorkflow: async () => ({ data: [] }),
+		getRunExecutionData: async () => undefined,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formBaseUrl: 'http://localhost:5678/form',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		formTestBaseUrl: 'http://localhost:5678/form-test',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		mcpBaseUrl: 'http://localhost:5678/mcp',
+		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items.map((json) => ({ json }))] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const task = run.data.resultData.runData[node.name]?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error ?? task?.error,
+		run,
+	};
+}
