@@ -1,0 +1,64 @@
+'use strict';
+// Helpers for the simulator tests that need node:http or timers. Plain JS on
+// purpose: n8n's community lint rules forbid those in test/**/*.ts.
+const http = require('node:http');
+
+/**
+ * A local HTTP receiver that catches notifications. `statuses` answers the
+ * n-th request with statuses[n] (the last one repeats); default always 200.
+ */
+function startReceiver(statuses = [200]) {
+	const received = [];
+	let plan = statuses;
+	const server = http.createServer((req, res) => {
+		const chunks = [];
+		req.on('data', (c) => chunks.push(c));
+		req.on('end', () => {
+			const raw = Buffer.concat(chunks);
+			let json;
+			try {
+				json = JSON.parse(raw.toString('utf8'));
+			} catch {
+				json = undefined;
+			}
+			received.push({ method: req.method, path: req.url, headers: req.headers, raw, text: raw.toString('utf8'), json, at: Date.now() });
+			const status = plan[Math.min(received.length - 1, plan.length - 1)];
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(status === 200 ? '{"status":"ok"}' : '{"status":"error"}');
+		});
+	});
+	return new Promise((resolve) => {
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			resolve({
+				url: `http://127.0.0.1:${port}/imoje`,
+				received,
+				setStatuses(next) {
+					plan = next;
+				},
+				close: () =>
+					new Promise((r) => {
+						server.close(() => r());
+						server.closeAllConnections();
+					}),
+			});
+		});
+	});
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `fn` every 5 ms until it returns a truthy value; rejects after `timeoutMs`. */
+async function waitFor(fn, timeoutMs = 3000, what = 'condition') {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const v = await fn();
+		if (v) return v;
+		if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await sleep(5);
+	}
+}
+
+module.exports = { startReceiver, sleep, waitFor };
