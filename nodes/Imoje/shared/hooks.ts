@@ -25,6 +25,22 @@ function deepMerge(target: IDataObject, source: IDataObject): IDataObject {
 	return target;
 }
 
+/**
+ * Optional fields left empty are routed as `undefined`; drop them, and drop objects
+ * that held nothing else (a cart item's `discount` with neither amount nor tax).
+ */
+function prune(body: IDataObject): IDataObject {
+	const pruneValue = (value: unknown): unknown => {
+		if (Array.isArray(value)) return value.map(pruneValue);
+		if (!isObject(value)) return value;
+		const kept = Object.entries(value)
+			.map(([key, inner]) => [key, pruneValue(inner)] as const)
+			.filter(([, inner]) => inner !== undefined);
+		return kept.length === 0 && Object.keys(value).length > 0 ? undefined : Object.fromEntries(kept);
+	};
+	return (pruneValue(body) as IDataObject | undefined) ?? {};
+}
+
 function invalid(context: IExecuteSingleFunctions, field: string, problem: string, description?: string) {
 	return new NodeOperationError(context.getNode(), `Invalid "${field}": ${problem}`, {
 		itemIndex: context.getItemIndex(),
@@ -52,7 +68,7 @@ export async function prepareRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = deepMerge(isObject(requestOptions.body) ? requestOptions.body : {}, extraBody(this));
+	const body = deepMerge(prune(isObject(requestOptions.body) ? requestOptions.body : {}), extraBody(this));
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
 	if ((method === 'GET' || method === 'DELETE') && Object.keys(body).length === 0) {
 		delete requestOptions.body;
