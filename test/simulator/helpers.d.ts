@@ -1,10 +1,13 @@
+import type { NotificationBody } from '../../tools/imoje-sim';
+
 export interface Received {
 	method: string;
 	path: string;
 	headers: Record<string, string | string[] | undefined>;
 	raw: Buffer;
 	text: string;
-	json: any;
+	/** The body parsed, undefined when it is not JSON. */
+	json: NotificationBody | undefined;
 	at: number;
 }
 

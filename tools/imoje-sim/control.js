@@ -58,11 +58,7 @@ function createControl(sim, engine) {
 			if (body && body.status !== undefined) requireStatus(body);
 			return reply(engine.payLink(linkOf(params.id), body || {}));
 		},
-		'POST /_sim/payments/:id/settle': ({ params }) => {
-			const link = linkOf(params.id);
-			const open = Object.values(st().transactions).find((t) => t._paymentId === link.id && t.type === 'sale' && ['new', 'pending', 'authorized'].includes(t.status));
-			return reply(open ? engine.setStatus(open, 'settled') : engine.payLink(link, { status: 'settled' }));
-		},
+		'POST /_sim/payments/:id/settle': ({ params }) => reply(sim.settlePayment(linkOf(params.id).id)),
 		'POST /_sim/payments/:id/expire': ({ params }) => {
 			const link = linkOf(params.id);
 			engine.expireLink(link);
@@ -138,9 +134,11 @@ function makeProfile(fields, merchantId, nowSec) {
 	const cid = fields.merchantCustomerId || fields.cid;
 	if (!cid) throw bad('merchantCustomerId is required');
 	const { cid: _omit, ...rest } = fields;
+	const id = fields.id || uuid();
 	return {
+		id,
 		merchantMid: merchantId, firstName: 'Jan', lastName: 'Kowalski', maskedNumber: '****1111', month: '12', year: '2029',
-		organization: 'VISA', isActive: 1, profile: 'ONE_CLICK', created: nowSec, modified: nowSec, ...rest, id: fields.id || uuid(), merchantCustomerId: cid,
+		organization: 'VISA', isActive: 1, profile: 'ONE_CLICK', created: nowSec, modified: nowSec, ...rest, id, merchantCustomerId: cid,
 	};
 }
 

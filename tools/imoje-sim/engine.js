@@ -3,6 +3,7 @@
 // profile debits, and the notifications every status change sends.
 const { uuid, errors, STATUSES } = require('./util');
 const S = require('./state');
+const { createRefunds } = require('./refunds');
 
 const FINAL_LINK = ['settled', 'cancelled', 'authorized'];
 const PROFILE_CODES = { settled: 'CODE_000', authorized: 'CODE_000', rejected: 'CODE_051', error: 'CODE_096', cancelled: 'CODE_000', pending: 'CODE_000', new: 'CODE_000' };
@@ -217,59 +218,6 @@ function createEngine(sim) {
 		return trx;
 	}
 
-	function balance(trx) {
-		const refunded = S.refundsOf(st(), trx.id).filter((r) => !['rejected', 'error', 'cancelled'].includes(r.status)).reduce((a, r) => a + r.amount, 0);
-		return { refunded, balance: Math.max(0, trx.amount - refunded) };
-	}
-
-	function canRefund(trx, amount) {
-		const paid = trx.type === 'sale' && trx.status === 'settled';
-		const { refunded, balance: bal } = paid ? balance(trx) : { refunded: 0, balance: 0 };
-		return {
-			id: trx.id,
-			refundable: paid && amount > 0 && amount <= bal,
-			balance: bal,
-			fullRefund: paid && refunded === 0 && amount === trx.amount,
-			partialRefund: { maxRefundAmount: bal, minRefundAmount: bal > 0 ? 1 : 0 },
-		};
-	}
-
-	function refund(trx, body) {
-		if (body.serviceId !== trx.serviceId) {
-			throw errors.validation('TRX-ERROR-120001', body, [{ property: 'instance.serviceId', message: 'does not match the shop of the transaction' }]);
-		}
-		if (trx.type !== 'sale' || trx.status !== 'settled') throw errors.refusal(`Cannot refund transaction: status is ${trx.status}`, 'TRX-ERROR-120401', body);
-		const { balance: bal } = balance(trx);
-		if (body.amount > bal) throw errors.refusal(`Refund amount exceeds the refundable balance (${bal})`, 'TRX-ERROR-120402', body);
-		const last = st().lastRefundAt[trx.id];
-		const now = sim.cfg.now();
-		if (last !== undefined && now - last < sim.cfg.refundIntervalMs) {
-			throw errors.refusal(`Too many refunds: wait ${sim.cfg.refundIntervalMs / 1000} s between two refunds of one transaction`, 'TRX-ERROR-120403', body);
-		}
-		st().lastRefundAt[trx.id] = now;
-		const r = newTransaction({
-			type: 'refund',
-			status: 'new',
-			notificationUrl: trx.notificationUrl,
-			serviceId: trx.serviceId,
-			amount: body.amount,
-			currency: trx.currency,
-			title: body.title !== undefined ? body.title : trx.title,
-			orderId: trx.orderId,
-			paymentMethod: trx.paymentMethod,
-			paymentMethodCode: trx.paymentMethodCode,
-			_parentId: trx.id,
-			_paymentId: trx._paymentId,
-		});
-		if (body.sendRefundConfirmationEmail !== undefined) r.sendRefundConfirmationEmail = body.sendRefundConfirmationEmail;
-		const target = sim.cfg.refundStatus;
-		if (target === 'settled') {
-			r.status = 'settled';
-			return { refundTrx: r, after: () => notifyTransaction(r) };
-		}
-		return { refundTrx: r, after: target !== 'new' ? () => setStatus(r, target) : undefined };
-	}
-
 	function getProfile(id) {
 		const p = st().profiles[id];
 		if (!p) throw errors.notFound('Payment profile not found.');
@@ -302,10 +250,11 @@ function createEngine(sim) {
 		return p;
 	}
 
-	return {
+	const engine = {
 		shop, getLink, createLink, cancelLink, expireLink, payLink, setStatus, createTransaction, getTransaction,
-		requireAuthorized, canRefund, refund, getProfile, debitProfile, deactivateProfile, notifyTransaction, notifyLink,
+		requireAuthorized, getProfile, debitProfile, deactivateProfile, notifyTransaction, notifyLink,
 	};
+	return Object.assign(engine, createRefunds(sim, { newTransaction, notifyTransaction, setStatus }));
 }
 
 module.exports = { createEngine };

@@ -26,6 +26,10 @@ const DEFAULTS = {
 	deliverExternal: false,
 };
 
+function deliveryView(d) {
+	return { deliveryId: d.id, url: d.url, attempts: d.attempts, state: d.state, signatureHeader: d.signatureHeader, body: d.body.toString('utf8') };
+}
+
 function resolveConfig(options) {
 	const o = { ...options };
 	for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
@@ -129,8 +133,11 @@ function createSimulator(options = {}) {
 		clearFaults: () => sim.faults.clear(),
 		/** Every notification delivery attempt, oldest first. */
 		notifications: () => clone(sim.notifier.log),
-		deliveries: () => sim.notifier.deliveries.map((d) => ({ deliveryId: d.id, url: d.url, attempts: d.attempts, state: d.state, signatureHeader: d.signatureHeader, body: d.body.toString('utf8') })),
-		resendLast: () => sim.notifier.resendLast(),
+		deliveries: () => sim.notifier.deliveries.map(deliveryView),
+		resendLast() {
+			const d = sim.notifier.resendLast();
+			return d ? deliveryView(d) : null;
+		},
 		payPayment: (id, opts) => engine.payLink(engine.getLink(id), opts || {}),
 		settlePayment(id) {
 			const link = engine.getLink(id);

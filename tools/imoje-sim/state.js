@@ -51,7 +51,7 @@ function seedProfiles(merchantId, nowSec) {
 		{ id: SEED_PROFILE_IDS.inactive, merchantCustomerId: 'sim-customer-2', maskedNumber: '****2222', month: '01', year: '2028', organization: 'VISA', isActive: 0, profile: 'ONE_CLICK' },
 	];
 	const out = {};
-	for (const p of list) out[p.id] = { ...base, ...p };
+	for (const p of list) out[p.id] = { id: p.id, ...base, ...p };
 	return out;
 }
 
