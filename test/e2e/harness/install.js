@@ -183,8 +183,11 @@ async function installN8n() {
 		cwd: p.n8nDir,
 		env,
 	});
-	log('building sqlite3 against Node 24 headers');
-	await run('npm', ['rebuild', 'sqlite3', ...NPM_FLAGS], { cwd: p.n8nDir, env });
+	// The folder's .npmrc says ignore-scripts (n8n's tree has ~15 install
+	// scripts, several of which try to download prebuilt binaries); sqlite3 is
+	// the one n8n cannot start without, so build just it, from source.
+	log('building sqlite3 against Node 24 headers (about a minute)');
+	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_FLAGS], { cwd: p.n8nDir, env });
 	const sqliteCheck = await run(
 		p.nodeBin,
 		['-e', "const s=require('sqlite3');new s.Database(':memory:').close();console.log('ok')"],
