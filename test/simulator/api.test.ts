@@ -328,7 +328,7 @@ describe('card profiles', () => {
 		expect(debit.status).toBe(200);
 		expect(debit.data.transaction).toMatchObject({ status: 'pending', paymentMethod: 'card', paymentMethodCode: 'recurring', paymentProfile: { id: SEED_PROFILE_IDS.recurring, profile: 'RECURRING' } });
 		const id = debit.data.transaction.id;
-		const settled = await waitFor(() => sim.state.transactions[id].status === 'settled' && sim.state.transactions[id], 2000, 'debit to settle');
+		const settled = await waitFor(() => (sim.state.transactions[id].status === 'settled' ? sim.state.transactions[id] : undefined), 2000, 'debit to settle');
 		expect(settled.statusCode).toBe('CODE_000');
 
 		const inactive = await api.post('/transaction/profile', { ...body, paymentProfileId: SEED_PROFILE_IDS.inactive });

@@ -20,4 +20,13 @@ export interface Receiver {
 
 export function startReceiver(statuses?: number[]): Promise<Receiver>;
 export function sleep(ms: number): Promise<void>;
-export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: string): Promise<T>;
+/** Resolves the first truthy value `fn` returns. */
+export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: string): Promise<NonNullable<Exclude<T, false | 0 | ''>>>;
+
+export interface CliRun {
+	banner: string;
+	url: string;
+	stop(signal?: 'SIGTERM' | 'SIGINT'): Promise<{ code: number | null; signal: string | null; output: string; errors: string }>;
+}
+
+export function startCli(args: string[], env?: Record<string, string>, timeoutMs?: number): Promise<CliRun>;

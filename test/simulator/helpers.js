@@ -2,6 +2,8 @@
 // Helpers for the simulator tests that need node:http or timers. Plain JS on
 // purpose: n8n's community lint rules forbid those in test/**/*.ts.
 const http = require('node:http');
+const { spawn } = require('node:child_process');
+const path = require('node:path');
 
 /**
  * A local HTTP receiver that catches notifications. `statuses` answers the
@@ -61,4 +63,42 @@ async function waitFor(fn, timeoutMs = 3000, what = 'condition') {
 	}
 }
 
-module.exports = { startReceiver, sleep, waitFor };
+/**
+ * Starts `node tools/imoje-sim/cli.js ...args` with extra env, waits for its
+ * banner, and returns the banner plus a stop(signal) that resolves the exit code.
+ */
+function startCli(args, env = {}, timeoutMs = 5000) {
+	const cli = path.join(__dirname, '..', '..', 'tools', 'imoje-sim', 'cli.js');
+	const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	let out = '';
+	let err = '';
+	child.stdout.on('data', (c) => (out += c));
+	child.stderr.on('data', (c) => (err += c));
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`CLI did not start: ${out}${err}`));
+		}, timeoutMs);
+		const check = () => {
+			if (!/Ctrl\+C stops/.test(out)) return;
+			clearTimeout(timer);
+			child.stdout.off('data', check);
+			resolve({
+				banner: out,
+				url: /listening on (http:\/\/\S+)/.exec(out)[1],
+				stop: (signal = 'SIGTERM') => {
+					child.kill(signal);
+					return exited.then((x) => ({ ...x, output: out, errors: err }));
+				},
+			});
+		};
+		child.stdout.on('data', check);
+		exited.then(({ code }) => {
+			clearTimeout(timer);
+			reject(new Error(`CLI exited with ${code}: ${out}${err}`));
+		});
+	});
+}
+
+module.exports = { startReceiver, sleep, waitFor, startCli };

@@ -68,7 +68,13 @@ function createControl(sim, engine) {
 			requireStatus(body);
 			return reply(engine.setStatus(engine.getTransaction(params.id), body.status, { statusCode: body.statusCode }));
 		},
-		'POST /_sim/outcome': ({ body }) => ({ body: { outcome: sim.setOutcome(body && body.status, body || {}) } }),
+		'POST /_sim/outcome': ({ body }) => {
+			try {
+				return { body: { outcome: sim.setOutcome(body && body.status, body || {}) } };
+			} catch (e) {
+				throw bad(e.message);
+			}
+		},
 		'POST /_sim/profiles': ({ body }) => ({ body: { paymentProfile: sim.addProfile(body || {}) } }),
 		'GET /_sim/notifications': () => ({ body: { notifications: sim.notifications() } }),
 		'DELETE /_sim/notifications': () => {

@@ -211,6 +211,8 @@ export interface Simulator {
 	/** The same JSON as GET /_sim/state. */
 	snapshot(): StateSnapshot;
 	setOutcome(status: ImojeStatus | null, opts?: { statusCode?: string; count?: number }): SimOutcome | null;
+	/** Active faults, in the order they are tried. */
+	faults: { list: Array<Fault & { id: number }> };
 	setFault(fault: Fault): Fault & { id: number };
 	clearFaults(): void;
 	notifications(): NotificationAttempt[];
