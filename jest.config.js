@@ -12,6 +12,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/**/*.test.ts'],
 			testPathIgnorePatterns: ['<rootDir>/test/e2e/', '/node_modules/'],
 			setupFiles: ['<rootDir>/test/setup-env.js'],
+			setupFilesAfterEnv: ['<rootDir>/test/setup-nock.js'],
 		},
 		{
 			displayName: 'e2e',

@@ -10,3 +10,5 @@ if (!process.env.N8N_USER_FOLDER_FOR_TESTS) {
 }
 process.env.N8N_USER_FOLDER = process.env.N8N_USER_FOLDER_FOR_TESTS;
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+// The engine's own logs would drown the test output; tests that inspect logs capture them.
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';

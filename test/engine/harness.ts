@@ -104,13 +104,34 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-const nodeType: INodeType = new Imoje();
-
-const nodeTypes: INodeTypes = {
+const nodeTypesOf = (nodeType: INodeType): INodeTypes => ({
 	getByName: () => nodeType,
 	getByNameAndVersion: (_name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
 	getKnownTypes: () => ({}),
-};
+});
+
+/**
+ * What n8n's credential tester does with a `test.request`: a node with no fields
+ * whose request defaults are that request, run by the RoutingNode like any other.
+ */
+export function credentialTestNodeType(): INodeType {
+	const test = credentialType.test!;
+	return {
+		description: {
+			displayName: 'Credential test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'imojeApi', required: true }],
+			requestDefaults: test.request,
+			properties: [],
+		},
+	} as INodeType;
+}
 
 export interface RunOptions {
 	parameters: IDataObject;
@@ -118,6 +139,8 @@ export interface RunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	credentials?: ICredentialDataDecryptedObject;
+	/** The imoje node unless given. */
+	nodeType?: INodeType;
 }
 
 export interface RunResult {
@@ -128,7 +151,7 @@ export interface RunResult {
 	run: IRun;
 }
 
-export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS }: RunOptions): Promise<RunResult> {
+export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS, nodeType = new Imoje() }: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'b0c1e4a2-6f57-4b2e-9c3a-1d2e3f4a5b6c',
 		name: 'imoje',
@@ -144,7 +167,7 @@ export async function runImoje({ parameters, items = [{}], continueOnFail = fals
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes,
+		nodeTypes: nodeTypesOf(nodeType),
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
 		id: 'wf-test',

@@ -1,0 +1,104 @@
+/**
+ * Bad input is refused before any request, with an error that names the field and
+ * the rule. Rules are checked one by one on the pure function, then through the
+ * engine to prove nothing reaches imoje.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { findProblems, rules } from '../../dist/nodes/Imoje/shared/validation';
+import { runImoje } from '../engine/harness';
+import { imojeAnswers, resetImoje } from '../engine/imoje';
+
+const LINK = '0f0cc3d0-aae8-410b-bf5c-358955c348e3';
+const inAMinute = () => Math.floor(Date.now() / 1000);
+
+describe('rules', () => {
+	test.each([
+		['uuid', rules.uuid, [LINK, LINK.toUpperCase()], ['', 'abc', `${LINK}x`, 42]],
+		['positiveInteger', rules.positiveInteger, [1, 10000], [0, -5, 12.5, '100', NaN]],
+		['nonNegativeInteger', rules.nonNegativeInteger, [0, 7], [-1, 0.5, '0']],
+		['email', rules.email, ['jan@example.com', 'a.b+c@sub.example.pl'], ['jan', 'jan@', 'jan@example', 'ja n@example.com']],
+		['url', rules.url, ['https://shop.example.com/ok', 'http://x.pl/a?b=1'], ['shop.example.com', 'ftp://x.pl', `https://x.pl/${'a'.repeat(300)}`]],
+		['publicUrl', rules.publicUrl, ['https://n8n.example.com/webhook/imoje'], ['https://localhost/webhook', 'http://n8n.example.com:5678/webhook', 'https://n8n.example.com:443/x']],
+		['sixDigits', rules.sixDigits, ['777123'], ['77712', '7771234', '77a123']],
+		['bankAccount', rules.bankAccount, ['61109010140000071219812874'], ['6110901014000007121981287', 'PL61109010140000071219812874', '61 1090 1014 0000 0712 1981 2874']],
+		['ip', rules.ip, ['203.0.113.7', '198.51.100.0/24', '2001:db8::1'], ['300.1.1.1', 'example.com', '1.2.3']],
+	])('%s', (_name, rule, good: unknown[], bad: unknown[]) => {
+		for (const value of good) expect([value, rule(value as never)]).toEqual([value, undefined]);
+		for (const value of bad) expect([value, typeof rule(value as never)]).toEqual([value, 'string']);
+	});
+
+	test('expiry: null, or whole seconds at least 60 s ahead', () => {
+		expect(rules.expiry(null)).toBeUndefined();
+		expect(rules.expiry(inAMinute() + 120)).toBeUndefined();
+		expect(rules.expiry(inAMinute() + 30)).toMatch(/60 seconds/);
+		expect(rules.expiry(NaN)).toMatch(/date/);
+	});
+});
+
+describe('findProblems', () => {
+	test('a valid body has none', () => {
+		expect(findProblems({ serviceId: LINK, amount: 100, currency: 'PLN', orderId: 'Zamówienie #1/2026', title: 'Opłata "A"', customer: { firstName: 'Łucja', lastName: 'Żółć', email: 'l@example.pl' } })).toEqual([]);
+	});
+
+	test('finds each problem with the label a user sees, and the element of a list', () => {
+		const problems = findProblems({
+			currency: 'XYZ',
+			multipayout: [{ ban: '61109010140000071219812874', amount: 1, label: 'A' }, { ban: '123', amount: 1, label: 'B' }],
+		});
+		expect(problems).toEqual([
+			{ field: 'Currency', problem: expect.stringContaining('PLN, EUR') },
+			{ field: 'Multipayout Bank Account (item 2)', problem: expect.stringContaining('26 digits') },
+			{ field: 'Currency', problem: 'must be PLN when Multipayout is used (it is XYZ)' },
+		]);
+	});
+
+	test('multipayout inside data (profile debit) is checked too', () => {
+		expect(findProblems({ currency: 'EUR', data: { multipayout: [{ ban: '61109010140000071219812874', amount: 1, label: 'A' }] } })).toEqual([
+			{ field: 'Currency', problem: 'must be PLN when Multipayout is used (it is EUR)' },
+		]);
+	});
+});
+
+const linkParameters = (overrides: IDataObject = {}, additionalFields: IDataObject = {}) => ({
+	resource: 'paymentLink', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1',
+	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', ...overrides, additionalFields,
+});
+const transactionParameters = (additionalFields: IDataObject) => ({
+	resource: 'transaction', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1', paymentMethod: 'blik',
+	paymentMethodCode: 'blik', successReturnUrl: 'https://s.example.com/ok', failureReturnUrl: 'https://s.example.com/no',
+	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', additionalFields,
+});
+const payout = (ban: string) => ({ payouts: [{ ban, amount: 1000, label: 'Partner' }] });
+
+describe('through the engine, nothing is sent', () => {
+	beforeEach(resetImoje);
+
+	test.each<[string, IDataObject, RegExp]>([
+		['non-UUID path ID', { resource: 'transaction', operation: 'get', transactionId: '12345' }, /Invalid "Transaction ID": must be an imoje ID/],
+		['non-UUID body ID', { resource: 'paymentProfile', operation: 'debit', paymentProfileId: 'card-1', amount: 1, currency: 'PLN', orderId: 'A' }, /Invalid "Payment Profile ID"/],
+		['unknown currency', linkParameters({ currency: 'XYZ' }), /Invalid "Currency": must be one of PLN/],
+		['fractional amount', linkParameters({ amount: 12.5 }), /Invalid "Amount": must be a whole number above 0/],
+		['zero amount', linkParameters({ amount: 0 }), /Invalid "Amount"/],
+		['orderId too long', linkParameters({ orderId: 'A'.repeat(101) }), /Invalid "Order ID": must be at most 100 characters \(it has 101\)/],
+		['orderId with a forbidden character', linkParameters({ orderId: 'ORDER;1' }), /Invalid "Order ID": may only contain/],
+		['title too long', linkParameters({}, { title: 'T'.repeat(256) }), /Invalid "Title": must be at most 255/],
+		['title with a forbidden character', linkParameters({}, { title: 'Order <b>' }), /Invalid "Title": may only contain/],
+		['invalid e-mail', linkParameters({ customerEmail: 'jan.example.com' }), /Invalid "Customer Email": must be an e-mail/],
+		['BLIK code of 5 digits', transactionParameters({ blikCode: '77712', clientIp: '203.0.113.7' }), /Invalid "BLIK Code": must be exactly 6 digits/],
+		['BLIK code without the payer IP', transactionParameters({ blikCode: '777123' }), /Invalid "Client IP": is required when a BLIK code is sent/],
+		['bank account not 26 digits', linkParameters({}, { multipayout: payout('1234') }), /Invalid "Multipayout Bank Account \(item 1\)"/],
+		['multipayout in EUR', linkParameters({ currency: 'EUR' }, { multipayout: payout('61109010140000071219812874') }), /Invalid "Currency": must be PLN when Multipayout/],
+		['validTo 30 s ahead', linkParameters({}, { validTo: String(inAMinute() + 30) }), /Invalid "Valid Until": must be at least 60 seconds/],
+		['Valid Until together with Never Expires', linkParameters({}, { validTo: String(inAMinute() + 3600), neverExpires: true }), /Invalid "Never Expires": cannot be combined/],
+		['notification URL with localhost', linkParameters({}, { notificationUrl: 'https://localhost/webhook/x' }), /Invalid "Notification URL": imoje rejects addresses with localhost/],
+		['notification URL with a port', linkParameters({}, { notificationUrl: 'http://n8n.example.com:5678/webhook/x' }), /Invalid "Notification URL": imoje rejects addresses with a port/],
+		['extra body that is not an object', linkParameters({}, { extraBody: '[1,2]' }), /Invalid "Extra Body Fields \(JSON\)"/],
+	])('%s', async (_name, parameters, message) => {
+		const captured = imojeAnswers(200, {});
+		const result = await runImoje({ parameters });
+		expect(captured).toHaveLength(0);
+		expect(result.error?.message).toMatch(message);
+		expect(result.items).toEqual([]);
+	});
+});

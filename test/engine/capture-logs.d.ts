@@ -1,0 +1,1 @@
+export declare function captureLogs(): { lines: string[]; restore(): void };
