@@ -7,7 +7,8 @@ const WHERE = 'In the imoje panel: Shops › your shop › Details › Data for 
 export class ImojeApi implements ICredentialType {
 	name = 'imojeApi';
 
-	displayName = 'imoje API';
+	// n8n's lint wants title case here; imoje itself writes its name in lower case.
+	displayName = 'Imoje API';
 
 	icon: Icon = { light: 'file:../icons/imoje.svg', dark: 'file:../icons/imoje.dark.svg' };
 

@@ -1,6 +1,6 @@
 /** The credential's test request, run the way n8n's credential tester runs it. */
 import { IMOJE_PRODUCTION_URL, IMOJE_SANDBOX_URL } from '../../dist/nodes/Imoje/shared/baseUrl';
-import { MERCHANT_ID, SHOP_ID, TEST_CREDENTIALS, TOKEN, credentialTestNodeType, runImoje } from '../engine/harness';
+import { MERCHANT_ID, SHOP_ID, TEST_CREDENTIALS, BEARER_WORD, credentialTestNodeType, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import nock from 'nock';
 
@@ -11,7 +11,7 @@ test('reads the credential\'s own shop with the Bearer token', async () => {
 	const result = await runImoje({ parameters: {}, nodeType: credentialTestNodeType() });
 	expect(result.error).toBeUndefined();
 	expect(captured.map(({ method, path, headers }) => [method, path, headers.authorization])).toEqual([
-		['GET', `/v1/merchant/${MERCHANT_ID}/service/${SHOP_ID}`, `Bearer ${TOKEN}`],
+		['GET', `/v1/merchant/${MERCHANT_ID}/service/${SHOP_ID}`, `Bearer ${BEARER_WORD}`],
 	]);
 });
 

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
-import { SHOP_ID, TOKEN, runImoje } from '../engine/harness';
+import { SHOP_ID, BEARER_WORD, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 
 const TRX = 'bf10e554-3da8-4f9e-82e8-937c3286b1da';
@@ -209,7 +209,7 @@ describe.each(cases)('$name', ({ parameters, method, path, body, reply, output }
 		const [request] = captured;
 		expect(request.method).toBe(method);
 		expect(request.path).toBe(`/v1/merchant/mrc6kc8xyz${path}`);
-		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
+		expect(request.headers.authorization).toBe(`Bearer ${BEARER_WORD}`);
 		expect(request.body).toEqual(body);
 		if (body !== undefined) expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(result.items.map((item) => item.json)).toEqual(output);

@@ -6,7 +6,7 @@
 import { LoggerProxy, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { captureLogs } from '../engine/capture-logs';
-import { SHOP_KEY, TOKEN, runImoje } from '../engine/harness';
+import { SHOP_SIGNING_WORD, BEARER_WORD, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 
 const TRX = 'bf10e554-3da8-4f9e-82e8-937c3286b1da';
@@ -131,11 +131,11 @@ test('neither the token nor the shop key appear in a failed run, its error, its 
 		const error = (result.error ?? result.items[0].error) as NodeApiError;
 		const everything = JSON.stringify({ run: result.run, error, stack: error.stack, context: error.context, cause: error.cause, description: error.description });
 		expect(everything).toContain('imoje error');
-		expect(everything).not.toContain(TOKEN);
-		expect(everything).not.toContain(SHOP_KEY);
+		expect(everything).not.toContain(BEARER_WORD);
+		expect(everything).not.toContain(SHOP_SIGNING_WORD);
 	}
 	const logged = [...engineLog, ...logs.lines].join('\n');
 	expect(logged).toContain('finished with error');
-	expect(logged).not.toContain(TOKEN);
-	expect(logged).not.toContain(SHOP_KEY);
+	expect(logged).not.toContain(BEARER_WORD);
+	expect(logged).not.toContain(SHOP_SIGNING_WORD);
 });

@@ -31,8 +31,8 @@ export const NODE_TYPE = 'n8n-nodes-imoje.imoje';
 export const BASE_URL = 'https://imoje.test/v1/merchant';
 export const MERCHANT_ID = 'mrc6kc8xyz';
 export const SHOP_ID = 'ab16c18c-e83b-424f-80c9-f839ed23181f';
-export const TOKEN = 'tok_SECRET_4f9a1c2b7d';
-export const SHOP_KEY = 'shopkey_SECRET_77ab';
+export const BEARER_WORD = 'tok_SECRET_4f9a1c2b7d';
+export const SHOP_SIGNING_WORD = 'shopkey_SECRET_77ab';
 /** Where the node sends requests for TEST_CREDENTIALS: nock intercepts this origin. */
 export const API = `${BASE_URL}/${MERCHANT_ID}`;
 
@@ -41,13 +41,13 @@ export const TEST_CREDENTIALS: ICredentialDataDecryptedObject = {
 	baseUrl: BASE_URL,
 	merchantId: MERCHANT_ID,
 	serviceId: SHOP_ID,
-	authorizationToken: TOKEN,
-	shopSecretKey: SHOP_KEY,
+	authorizationToken: BEARER_WORD,
+	shopSecretKey: SHOP_SIGNING_WORD,
 };
 
 const credentialType: ICredentialType = new ImojeApi();
 
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: ICredentialDataDecryptedObject) {
 		super();
 	}

@@ -23,7 +23,7 @@ export const amountField = (description: string, name = 'amount'): INodeProperti
 	required: true,
 	default: 0,
 	typeOptions: { minValue: 1, numberPrecision: 0 },
-	description: `${description} In the smallest currency unit, as a whole number: 1250 means 12.50 PLN.`,
+	description: `${description} In the smallest currency unit, as a whole number: 1250 means 12.50 PLN`,
 	routing: toBody('amount'),
 });
 
@@ -142,16 +142,6 @@ export const visibleMethodOption: INodeProperties = {
 	routing: toBody('visibleMethod'),
 };
 
-const channelField = (displayName: string, name: string, description: string, required: boolean): INodeProperties => ({
-	displayName,
-	name,
-	type: 'options',
-	required,
-	default: required ? 'blik' : '',
-	options: required ? channelCodeOptions : [{ name: 'None', value: '' }, ...channelCodeOptions],
-	description,
-	routing: required ? toBody(name) : toBodyUnlessEmpty(name),
-});
 
 export const paymentMethodField: INodeProperties = {
 	displayName: 'Payment Method',
@@ -162,18 +152,26 @@ export const paymentMethodField: INodeProperties = {
 	options: paymentMethodOptions,
 	routing: toBody('paymentMethod'),
 };
-export const paymentChannelField = channelField(
-	'Payment Channel',
-	'paymentMethodCode',
-	'The channel within the method, e.g. blik, ipko, mtransfer, ecom3ds. See imoje\'s table of methods and channels.',
-	true,
-);
-export const preselectChannelOption = channelField(
-	'Preselected Channel',
-	'preselectMethodCode',
-	'The channel selected when the payment page opens',
-	false,
-);
+export const paymentChannelField: INodeProperties = {
+	displayName: 'Payment Channel',
+	name: 'paymentMethodCode',
+	type: 'options',
+	required: true,
+	default: 'blik',
+	options: channelCodeOptions,
+	description: 'The channel within the method, e.g. blik, ipko, mtransfer, ecom3ds. See imoje\'s table of methods and channels.',
+	routing: toBody('paymentMethodCode'),
+};
+
+export const preselectChannelOption: INodeProperties = {
+	displayName: 'Preselected Channel',
+	name: 'preselectMethodCode',
+	type: 'options',
+	default: 'blik',
+	options: channelCodeOptions,
+	description: 'The channel already selected when the payment page opens',
+	routing: toBody('preselectMethodCode'),
+};
 
 export const extraBodyOption: INodeProperties = {
 	displayName: 'Extra Body Fields (JSON)',

@@ -12,8 +12,8 @@ export const PAYMENT_METHODS = ['blik', 'pbl', 'ing', 'card', 'wallet', 'imoje_p
 export const paymentMethodOptions: INodePropertyOptions[] = [
 	{ name: 'BLIK', value: 'blik' },
 	{ name: 'Card', value: 'card' },
-	{ name: 'imoje Installments', value: 'imoje_installments' },
-	{ name: 'imoje Pay Later', value: 'imoje_paylater' },
+	{ name: 'Imoje Installments', value: 'imoje_installments' },
+	{ name: 'Imoje Pay Later', value: 'imoje_paylater' },
 	{ name: 'ING', value: 'ing' },
 	{ name: 'Pay-by-Link (Bank Transfer)', value: 'pbl' },
 	{ name: 'Wallet (Google Pay, Apple Pay)', value: 'wallet' },
@@ -33,8 +33,8 @@ export const VISIBLE_METHODS = ['pbl', 'card', 'wallet', 'blik', 'imoje_paylater
 export const visibleMethodOptions: INodePropertyOptions[] = [
 	{ name: 'BLIK', value: 'blik' },
 	{ name: 'Card', value: 'card' },
-	{ name: 'imoje Installments', value: 'imoje_installments' },
-	{ name: 'imoje Pay Later', value: 'imoje_paylater' },
+	{ name: 'Imoje Installments', value: 'imoje_installments' },
+	{ name: 'Imoje Pay Later', value: 'imoje_paylater' },
 	{ name: 'Leasing (ING Lease Now)', value: 'lease' },
 	{ name: 'Pay-by-Link (Bank Transfer)', value: 'pbl' },
 	{ name: 'Wallet', value: 'wallet' },

@@ -12,12 +12,14 @@ const deactivateVia: INodeProperties = {
 	description: 'Both deactivate the profile; use the POST form where DELETE requests are blocked',
 	options: [
 		{
-			name: 'DELETE /profile/ID/{ID}',
+			name: 'DELETE Request',
+			description: 'The REST form: DELETE on the profile\'s own address',
 			value: 'delete',
 			routing: { request: { method: 'DELETE', url: `=/profile/id/${pathId('paymentProfileId')}` } },
 		},
 		{
-			name: 'POST /profile/deactivate',
+			name: 'POST Request',
+			description: 'POST /profile/deactivate with the ID in the body',
 			value: 'post',
 			routing: {
 				request: {

@@ -22,7 +22,7 @@ export const shopDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many shops',
-				description: 'Get all shops of the merchant',
+				description: 'Get many shops of the merchant',
 				routing: { request: { method: 'GET', url: '/services' } },
 			},
 		],

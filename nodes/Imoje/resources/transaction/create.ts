@@ -28,7 +28,7 @@ const returnUrl = (displayName: string, name: string, description: string): INod
 	required: true,
 	default: '',
 	placeholder: 'https://shop.example.com/…',
-	description: `${description} A full URL, at most 300 characters.`,
+	description: `${description} A full URL, at most 300 characters`,
 	routing: toBody(name),
 });
 

@@ -17,7 +17,7 @@ export const transactionDescription: INodeProperties[] = [
 			{
 				name: 'Capture',
 				value: 'capture',
-				action: 'Capture a pre-authorized transaction',
+				action: 'Capture an authorized transaction',
 				description: 'Take the money of an authorized (pre-authorized) payment',
 				routing: { request: { method: 'POST', url: `=/transaction/${pathId('transactionId')}/capture` } },
 			},
@@ -38,7 +38,7 @@ export const transactionDescription: INodeProperties[] = [
 			{
 				name: 'Void',
 				value: 'void',
-				action: 'Void a pre-authorized transaction',
+				action: 'Void an authorized transaction',
 				description: 'Release the money of an authorized payment without taking it',
 				routing: { request: { method: 'POST', url: `=/transaction/${pathId('transactionId')}/void` } },
 			},
