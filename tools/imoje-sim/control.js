@@ -3,6 +3,7 @@
 // notification log, switch faults, reset. Same handler contract as routes.js.
 const { errors, uuid, STATUSES, UUID_V4 } = require('./util');
 const S = require('./state');
+const { makeRouter } = require('./router');
 
 const HELP = [
 	'GET    /_sim                              this list and the credential values',
@@ -110,26 +111,10 @@ function createControl(sim, engine) {
 		},
 	};
 
-	const compiled = Object.entries(table).map(([key, handler]) => {
-		const [method, pattern] = key.split(' ');
-		const names = [];
-		const re = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, n) => (names.push(n), '([^/]+)'))}/?$`);
-		return { method, re, names, handler };
-	});
-
-	function match(method, path) {
-		let pathMatched = false;
-		for (const r of compiled) {
-			const m = r.re.exec(path);
-			if (!m) continue;
-			pathMatched = true;
-			if (r.method !== method) continue;
-			const params = {};
-			r.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
-			return { handler: r.handler, params };
-		}
-		throw pathMatched ? errors.methodNotAllowed() : errors.notFound('Unknown control endpoint. GET /_sim lists them.');
-	}
+	const match = makeRouter(
+		Object.entries(table).map(([key, handler]) => [...key.split(' '), handler]),
+		'Unknown control endpoint. GET /_sim lists them.',
+	);
 
 	return { match };
 }

@@ -3,20 +3,12 @@
 // Each handler gets { params, body, origin } and returns { status?, body, after? };
 // `after` runs once the answer is written (e.g. a sandbox title settling at once).
 const { errors } = require('./util');
+const { makeRouter } = require('./router');
 const { validate } = require('./validate');
 const S = require('./state');
 
 const TRX = 'TRX-ERROR-120001';
 const REQ = 'REQ-ERROR-100002';
-
-function compile(pattern) {
-	const names = [];
-	const re = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, n) => {
-		names.push(n);
-		return '([^/]+)';
-	})}$`);
-	return { re, names };
-}
 
 function createRoutes(sim, engine) {
 	const st = () => sim.state;
@@ -111,22 +103,8 @@ function createRoutes(sim, engine) {
 			st().trustedIps = [...new Set(body.trustedIps)];
 			return { body: { trustedIps: [...st().trustedIps] } };
 		}],
-	].map(([method, pattern, handler]) => ({ method, ...compile(pattern), handler }));
-
-	/** Finds the handler for `method` and the path after /v1/merchant/{id}; throws 404/405. */
-	function match(method, path) {
-		let pathMatched = false;
-		for (const r of table) {
-			const m = r.re.exec(path);
-			if (!m) continue;
-			pathMatched = true;
-			if (r.method !== method) continue;
-			const params = {};
-			r.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
-			return { handler: r.handler, params };
-		}
-		throw pathMatched ? errors.methodNotAllowed() : errors.notFound('Resource not found.');
-	}
+	];
+	const match = makeRouter(table, 'Resource not found.');
 
 	return { match, count: table.length };
 }

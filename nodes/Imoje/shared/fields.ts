@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
 import { neverExpire, requireImojeId } from './hooks';
 import { channelCodeOptions, currencyOptions, paymentMethodOptions, visibleMethodOptions } from './options';
@@ -211,3 +211,28 @@ export const transactionIdField = idField(
 	'Transaction ID',
 	'The ID imoje gave the transaction (from Create, or from an imoje Trigger as transactionId)',
 );
+
+/** The "Additional Fields" collection every operation keeps its optional fields in. */
+export const additionalFields = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options,
+});
+
+/** A resource's operation selector, shown only for that resource. */
+export const operationsOf = (
+	resource: string,
+	defaultOperation: string,
+	options: INodePropertyOptions[],
+): INodeProperties => ({
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: [resource] } },
+	options,
+	default: defaultOperation,
+});

@@ -1,57 +1,50 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { amountField, currencyField, shopIdInPath, shopIdPathField, toBody } from '../../shared/fields';
+import {
+	additionalFields,
+	amountField,
+	currencyField,
+	operationsOf,
+	shopIdInPath,
+	shopIdPathField,
+	toBody,
+} from '../../shared/fields';
 import { deviceOptions, localeOptions } from '../../shared/options';
 
 export const paymentMethodDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['paymentMethod'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get available payment methods',
-				description: 'Get the payment methods and channels a payer can use for an amount',
-				routing: { request: { method: 'POST', url: `=/service/${shopIdInPath}/get-payment-methods` } },
-			},
-		],
-		default: 'getAll',
-	},
+	operationsOf('paymentMethod', 'getAll', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get available payment methods',
+			description: 'Get the payment methods and channels a payer can use for an amount',
+			routing: { request: { method: 'POST', url: `=/service/${shopIdInPath}/get-payment-methods` } },
+		},
+	]),
 	...updateDisplayOptions({ show: { resource: ['paymentMethod'], operation: ['getAll'] } }, [
 		amountField('The amount to pay; methods whose limits exclude it are left out.'),
 		currencyField,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Device',
-					name: 'device',
-					type: 'options',
-					default: 'desktop',
-					options: deviceOptions,
-					description: 'Some methods are offered only on mobile or only on desktop',
-					routing: toBody('device'),
-				},
-				{
-					displayName: 'Language',
-					name: 'locale',
-					type: 'options',
-					default: 'pl',
-					options: localeOptions,
-					description: 'Language of the method labels',
-					routing: toBody('locale'),
-				},
-			],
-		},
+		additionalFields([
+			{
+				displayName: 'Device',
+				name: 'device',
+				type: 'options',
+				default: 'desktop',
+				options: deviceOptions,
+				description: 'Some methods are offered only on mobile or only on desktop',
+				routing: toBody('device'),
+			},
+			{
+				displayName: 'Language',
+				name: 'locale',
+				type: 'options',
+				default: 'pl',
+				options: localeOptions,
+				description: 'Language of the method labels',
+				routing: toBody('locale'),
+			},
+		]),
 		shopIdPathField,
 	]),
 ];

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	additionalFields,
 	amountField,
 	currencyField,
 	extraBodyOption,
@@ -21,20 +22,13 @@ export const paymentProfileDebitDescription: INodeProperties[] = updateDisplayOp
 		amountField('The amount to charge.'),
 		currencyField,
 		orderIdField,
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				extraBodyOption,
-				invoiceOption,
-				multipayoutOption('data.multipayout'),
-				notificationUrlOption,
-				shopIdOption,
-				titleOption,
-			],
-		},
+		additionalFields([
+			extraBodyOption,
+			invoiceOption,
+			multipayoutOption('data.multipayout'),
+			notificationUrlOption,
+			shopIdOption,
+			titleOption,
+		]),
 	],
 );

@@ -1,48 +1,40 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { pathId, shopIdBody } from '../../shared/fields';
+import { operationsOf, pathId, shopIdBody } from '../../shared/fields';
 import { paymentProfileByIdDescription } from './byId';
 import { paymentProfileDebitDescription } from './debit';
 import { paymentProfileGetAllDescription } from './getAll';
 
 export const paymentProfileDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['paymentProfile'] } },
-		options: [
-			{
-				name: 'Deactivate',
-				value: 'deactivate',
-				action: 'Deactivate a payment profile',
-				description: 'Stop a saved card from being charged again',
-			},
-			{
-				name: 'Debit',
-				value: 'debit',
-				action: 'Debit a payment profile',
-				description: 'Charge a saved card (OneClick or recurring) without the payer',
-				routing: { request: { method: 'POST', url: '/transaction/profile', body: { ...shopIdBody } } },
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a payment profile',
-				description: 'Get a saved card by its profile ID',
-				routing: { request: { method: 'GET', url: `=/profile/id/${pathId('paymentProfileId')}` } },
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get payment profiles of a payer',
-				description: 'Get the saved cards of a payer by your customer ID (cid)',
-				routing: { request: { method: 'GET', url: `=/profile/cid/${pathId('cid')}` } },
-			},
-		],
-		default: 'debit',
-	},
+	operationsOf('paymentProfile', 'debit', [
+		{
+			name: 'Deactivate',
+			value: 'deactivate',
+			action: 'Deactivate a payment profile',
+			description: 'Stop a saved card from being charged again',
+		},
+		{
+			name: 'Debit',
+			value: 'debit',
+			action: 'Debit a payment profile',
+			description: 'Charge a saved card (OneClick or recurring) without the payer',
+			routing: { request: { method: 'POST', url: '/transaction/profile', body: { ...shopIdBody } } },
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a payment profile',
+			description: 'Get a saved card by its profile ID',
+			routing: { request: { method: 'GET', url: `=/profile/id/${pathId('paymentProfileId')}` } },
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get payment profiles of a payer',
+			description: 'Get the saved cards of a payer by your customer ID (cid)',
+			routing: { request: { method: 'GET', url: `=/profile/cid/${pathId('cid')}` } },
+		},
+	]),
 	...paymentProfileDebitDescription,
 	...paymentProfileGetAllDescription,
 	...paymentProfileByIdDescription,

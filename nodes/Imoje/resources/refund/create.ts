@@ -1,29 +1,22 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { shopIdOption, titleOption, toBody } from '../../shared/fields';
+import { additionalFields, shopIdOption, titleOption, toBody } from '../../shared/fields';
 
 export const refundCreateDescription: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['refund'], operation: ['create'] } },
 	[
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Send Confirmation Email',
-					name: 'sendRefundConfirmationEmail',
-					type: 'boolean',
-					default: true,
-					description: 'Whether imoje e-mails the payer that the refund was made',
-					routing: toBody('sendRefundConfirmationEmail'),
-				},
-				shopIdOption,
-				{ ...titleOption, description: 'Title of the refund transfer. At most 255 characters.' },
-			],
-		},
+		additionalFields([
+			{
+				displayName: 'Send Confirmation Email',
+				name: 'sendRefundConfirmationEmail',
+				type: 'boolean',
+				default: true,
+				description: 'Whether imoje e-mails the payer that the refund was made',
+				routing: toBody('sendRefundConfirmationEmail'),
+			},
+			shopIdOption,
+			{ ...titleOption, description: 'Title of the refund transfer. At most 255 characters.' },
+		]),
 	],
 );

@@ -1,36 +1,28 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { amountField, pathId, shopIdBody, transactionIdField } from '../../shared/fields';
+import { amountField, operationsOf, pathId, shopIdBody, transactionIdField } from '../../shared/fields';
 import { refundCreateDescription } from './create';
 
 const refundOf = (action: string) => `=/transaction/${pathId('transactionId')}/${action}`;
 
 export const refundDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['refund'] } },
-		options: [
-			{
-				name: 'Check Possibility',
-				value: 'checkPossibility',
-				action: 'Check whether a transaction can be refunded',
-				description: 'Ask imoje whether an amount can be refunded, and the refundable balance',
-				routing: { request: { method: 'POST', url: refundOf('can-refund') } },
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Refund a transaction',
-				description: 'Give back all or part of a settled payment',
-				routing: { request: { method: 'POST', url: refundOf('refund'), body: { type: 'refund', ...shopIdBody } } },
-			},
-		],
-		default: 'create',
-	},
+	operationsOf('refund', 'create', [
+		{
+			name: 'Check Possibility',
+			value: 'checkPossibility',
+			action: 'Check whether a transaction can be refunded',
+			description: 'Ask imoje whether an amount can be refunded, and the refundable balance',
+			routing: { request: { method: 'POST', url: refundOf('can-refund') } },
+		},
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Refund a transaction',
+			description: 'Give back all or part of a settled payment',
+			routing: { request: { method: 'POST', url: refundOf('refund'), body: { type: 'refund', ...shopIdBody } } },
+		},
+	]),
 	...updateDisplayOptions({ show: { resource: ['refund'] } }, [
 		transactionIdField,
 		amountField('The amount to refund; at most what was paid and not yet refunded.'),

@@ -1,31 +1,25 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationsOf } from '../../shared/fields';
+
 export const trustedIpDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['trustedIp'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get trusted IP addresses',
-				description: 'Get the addresses allowed to call the imoje API for this merchant',
-				routing: { request: { method: 'GET', url: '/settings/ips' } },
-			},
-			{
-				name: 'Set',
-				value: 'set',
-				action: 'Set trusted IP addresses',
-				description: 'Replace the list of addresses allowed to call the imoje API',
-				routing: { request: { method: 'PUT', url: '/settings/ips' } },
-			},
-		],
-		default: 'getAll',
-	},
+	operationsOf('trustedIp', 'getAll', [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get trusted IP addresses',
+			description: 'Get the addresses allowed to call the imoje API for this merchant',
+			routing: { request: { method: 'GET', url: '/settings/ips' } },
+		},
+		{
+			name: 'Set',
+			value: 'set',
+			action: 'Set trusted IP addresses',
+			description: 'Replace the list of addresses allowed to call the imoje API',
+			routing: { request: { method: 'PUT', url: '/settings/ips' } },
+		},
+	]),
 	...updateDisplayOptions({ show: { resource: ['trustedIp'], operation: ['set'] } }, [
 		{
 			displayName: 'IP Addresses',
