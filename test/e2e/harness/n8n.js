@@ -55,8 +55,12 @@ function n8nEnv({ userFolder, port, brokerPort, env = {} }) {
 	const base = { ...process.env };
 	// Nothing from the caller's Node/npm/n8n setup leaks into n8n.
 	for (const k of Object.keys(base)) {
-		if (k.startsWith('N8N_') || k.startsWith('npm_') || k === 'NODE_OPTIONS' || k === 'WEBHOOK_URL') delete base[k];
+		if (k.startsWith('N8N_') || k.startsWith('npm_') || k.startsWith('JEST_') || k === 'NODE_OPTIONS' || k === 'WEBHOOK_URL') {
+			delete base[k];
+		}
 	}
+	// Jest sets NODE_ENV=test, which makes n8n refuse to load nodes ("Not available in tests").
+	if (base.NODE_ENV === 'test') delete base.NODE_ENV;
 	const url = `http://127.0.0.1:${port}/`;
 	return {
 		...base,
@@ -370,8 +374,11 @@ async function startN8n(opts = {}) {
 				} catch {
 					/* gone */
 				}
-				const timer = new Promise((resolve) => setTimeout(resolve, timeoutMs, 'timeout'));
-				if ((await Promise.race([exitPromise, timer])) === 'timeout') {
+				let timer;
+				const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout')));
+				const outcome = await Promise.race([exitPromise, timeout]);
+				clearTimeout(timer);
+				if (outcome === 'timeout') {
 					try {
 						process.kill(-child.pid, 'SIGKILL');
 					} catch {

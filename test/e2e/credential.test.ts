@@ -1,0 +1,48 @@
+// The imoje credential's "Test" button in a real n8n, against the imoje simulator:
+// the same REST call the editor makes (POST /rest/credentials/test).
+import { e2eClient, e2eInfo, simCredentialData, type N8nClient } from './harness';
+
+describe('imoje credential test in a real n8n', () => {
+	let client: N8nClient;
+
+	beforeAll(async () => {
+		expect(e2eInfo().sim).not.toBeNull();
+		client = await e2eClient();
+	});
+
+	it('succeeds with the simulator values before saving', async () => {
+		const res = await client.testCredential({ type: 'imojeApi', data: simCredentialData() });
+		expect(res.status).toBe('OK');
+	});
+
+	it('succeeds for a saved credential, with the secrets n8n stored encrypted', async () => {
+		const saved = await client.createCredential({ name: 'imoje (simulator)', type: 'imojeApi', data: simCredentialData() });
+		expect(saved.id).toMatch(/^\w+$/);
+		const res = await client.testCredential({ id: saved.id });
+		expect(res.status).toBe('OK');
+	});
+
+	it('fails with a clear message when the token is wrong', async () => {
+		const res = await client.testCredential({ type: 'imojeApi', data: simCredentialData({ authorizationToken: 'not-the-token' }) });
+		expect(res.status).toBe('Error');
+		expect(res.message).toMatch(/token|401|authori[sz]/i);
+	});
+
+	it('fails when the shop id is not the merchant\'s', async () => {
+		const res = await client.testCredential({
+			type: 'imojeApi',
+			data: simCredentialData({ serviceId: '00000000-0000-4000-8000-000000000000' }),
+		});
+		expect(res.status).toBe('Error');
+		expect(res.message).toMatch(/not found|404/i);
+	});
+
+	it('fails when nothing listens at the base URL', async () => {
+		const res = await client.testCredential({
+			type: 'imojeApi',
+			data: simCredentialData({ baseUrl: 'http://127.0.0.1:9/v1/merchant' }),
+		});
+		expect(res.status).toBe('Error');
+		expect(res.message).toMatch(/ECONNREFUSED|refused/i);
+	});
+});

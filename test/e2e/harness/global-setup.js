@@ -1,0 +1,82 @@
+// Jest global setup for the `e2e` project (jest.config.js): installs n8n into
+// the cache (once; cached after), starts the imoje simulator when
+// tools/imoje-sim exists and ONE n8n with the built package loaded, creates the
+// owner account, and writes where everything is to a JSON file named by
+// IMOJE_E2E_INFO (inherited by the test workers). ./global-teardown.js stops it all.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureInstalled } = require('./install');
+const { REPO_ROOT } = require('./paths');
+const { startN8n, setupOwner, DEFAULT_OWNER, PACKAGE_NAME } = require('./n8n');
+const { INFO_ENV } = require('./index');
+
+function log(msg) {
+	process.stderr.write(`[e2e setup] ${msg}\n`);
+}
+
+module.exports = async function globalSetup() {
+	const t0 = Date.now();
+	process.stderr.write('\n');
+	const install = await ensureInstalled();
+
+	const state = { n8n: null, sim: null, userFolder: null };
+	globalThis.__IMOJE_E2E__ = state;
+	try {
+		const simPath = path.join(REPO_ROOT, 'tools', 'imoje-sim', 'index.js');
+		let simInfo = null;
+		if (fs.existsSync(simPath)) {
+			const { createSimulator } = require(simPath);
+			state.sim = createSimulator({ port: Number(process.env.IMOJE_E2E_SIM_PORT || 0) });
+			const started = await state.sim.start();
+			const c = state.sim.config;
+			simInfo = {
+				url: started.url,
+				baseUrl: state.sim.baseUrl,
+				port: state.sim.port,
+				merchantId: c.merchantId,
+				serviceId: c.serviceId,
+				token: c.token,
+				shopKey: c.shopKey,
+			};
+			log(`imoje simulator on ${simInfo.url} (API ${simInfo.baseUrl})`);
+		} else {
+			log('tools/imoje-sim/index.js not found: running without the simulator');
+		}
+
+		state.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'imoje-e2e-n8n-'));
+		state.n8n = await startN8n({
+			userFolder: state.userFolder,
+			port: Number(process.env.IMOJE_E2E_N8N_PORT || 0) || undefined,
+			echo: process.env.IMOJE_E2E_ECHO === '1',
+		});
+		log(`n8n ready on ${state.n8n.baseUrl} in ${state.n8n.startSeconds.toFixed(1)} s (user folder ${state.userFolder})`);
+		await setupOwner(state.n8n.baseUrl, DEFAULT_OWNER);
+
+		const info = {
+			baseUrl: state.n8n.baseUrl,
+			port: state.n8n.port,
+			userFolder: state.userFolder,
+			logFile: state.n8n.logFile,
+			pid: state.n8n.pid,
+			owner: { email: DEFAULT_OWNER.email, password: DEFAULT_OWNER.password },
+			packageName: PACKAGE_NAME,
+			installedPackageDir: state.n8n.installedPackageDir,
+			sim: simInfo,
+			timings: {
+				installSeconds: install.seconds,
+				installCached: install.cached,
+				n8nStartSeconds: state.n8n.startSeconds,
+				setupSeconds: (Date.now() - t0) / 1000,
+			},
+		};
+		const infoFile = path.join(state.userFolder, 'e2e-info.json');
+		fs.writeFileSync(infoFile, JSON.stringify(info, null, 2));
+		process.env[INFO_ENV] = infoFile;
+		log(`ready in ${info.timings.setupSeconds.toFixed(1)} s; ${INFO_ENV}=${infoFile}`);
+	} catch (err) {
+		// Jest does not run the teardown when the setup throws: clean up here.
+		await require('./global-teardown')();
+		throw err;
+	}
+};

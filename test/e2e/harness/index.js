@@ -1,0 +1,138 @@
+// Entry point for the e2e tests (TypeScript imports this with ./index.d.ts).
+// The jest global setup (./global-setup.js) starts ONE n8n (and the imoje
+// simulator) for the whole e2e run and writes where they are to a JSON file
+// named by IMOJE_E2E_INFO; these helpers read it, so the .ts tests never
+// touch `process`, timers or `console` (n8n's lint rules forbid them there).
+const fs = require('node:fs');
+const n8n = require('./n8n');
+
+const INFO_ENV = 'IMOJE_E2E_INFO';
+
+let cached;
+/** Connection info written by the global setup. */
+function e2eInfo() {
+	if (cached) return cached;
+	const file = process.env[INFO_ENV];
+	if (!file || !fs.existsSync(file)) {
+		throw new Error(
+			`${INFO_ENV} is not set or its file is gone: run e2e tests through jest's e2e project (npm run test:e2e), whose global setup starts n8n`,
+		);
+	}
+	cached = JSON.parse(fs.readFileSync(file, 'utf8'));
+	return cached;
+}
+
+/** A REST client logged in as the owner the global setup created. */
+async function e2eClient() {
+	const info = e2eInfo();
+	return await n8n.login(info.baseUrl, info.owner);
+}
+
+/** Everything n8n has logged so far (stdout + stderr). */
+function n8nLog() {
+	return fs.readFileSync(e2eInfo().logFile, 'utf8');
+}
+
+/** Log lines that report a problem loading our package. */
+function n8nLoadErrors(packageName = n8n.PACKAGE_NAME) {
+	return n8n.packageLoadErrors(n8nLog(), packageName);
+}
+
+/** The n8n CLI on the running instance's user folder (see n8n.js about what a running server notices). */
+function e2eCli() {
+	const info = e2eInfo();
+	return n8n.n8nCli({ userFolder: info.userFolder, port: info.port });
+}
+
+function requireSim() {
+	const { sim } = e2eInfo();
+	if (!sim) throw new Error('the imoje simulator is not running (tools/imoje-sim/index.js was missing at global setup)');
+	return sim;
+}
+
+/** `data` for an `imojeApi` credential pointing at the simulator; `overrides` replace fields. */
+function simCredentialData(overrides = {}) {
+	const sim = requireSim();
+	return {
+		environment: 'custom',
+		baseUrl: sim.baseUrl,
+		merchantId: sim.merchantId,
+		serviceId: sim.serviceId,
+		authorizationToken: sim.token,
+		shopSecretKey: sim.shopKey,
+		...overrides,
+	};
+}
+
+/**
+ * Calls the simulator: control endpoints (`/_sim/...`) or its API (`/v1/merchant/...`).
+ * Returns `{ status, body }` (body parsed when JSON).
+ */
+async function simRequest(method, urlPath, body, { auth = false } = {}) {
+	const sim = requireSim();
+	const headers = { accept: 'application/json' };
+	if (body !== undefined) headers['content-type'] = 'application/json';
+	if (auth) headers.authorization = `Bearer ${sim.token}`;
+	const res = await fetch(new URL(urlPath, sim.url), {
+		method,
+		headers,
+		body: body === undefined ? undefined : JSON.stringify(body),
+		signal: AbortSignal.timeout(30000),
+	});
+	const text = await res.text();
+	let parsed = text;
+	try {
+		parsed = text ? JSON.parse(text) : undefined;
+	} catch {
+		/* not JSON */
+	}
+	return { status: res.status, body: parsed };
+}
+
+/** POSTs a body to one of n8n's webhooks (`/webhook/<path>`); returns `{ status, text, headers }`. */
+async function postWebhook(urlPath, body, headers = {}) {
+	const info = e2eInfo();
+	const raw = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+	const res = await fetch(new URL(urlPath.startsWith('/') ? urlPath : `/webhook/${urlPath}`, info.baseUrl), {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: raw,
+		signal: AbortSignal.timeout(30000),
+	});
+	return { status: res.status, text: await res.text(), headers: Object.fromEntries(res.headers.entries()) };
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `fn` until it returns a truthy value (default 30 s). */
+async function waitFor(fn, timeoutMs = 30000, what = 'condition') {
+	const deadline = Date.now() + timeoutMs;
+	let lastError;
+	while (Date.now() < deadline) {
+		try {
+			const v = await fn();
+			if (v) return v;
+		} catch (e) {
+			lastError = e;
+		}
+		await sleep(200);
+	}
+	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
+}
+
+module.exports = {
+	...n8n,
+	INFO_ENV,
+	e2eInfo,
+	e2eClient,
+	e2eCli,
+	n8nLog,
+	n8nLoadErrors,
+	simCredentialData,
+	simRequest,
+	postWebhook,
+	sleep,
+	waitFor,
+};
