@@ -228,6 +228,8 @@ export interface N8nHandle {
 	env: Record<string, string>;
 	installedPackageDir: string | undefined;
 	startSeconds: number;
+	/** Resolves when the n8n process ends (for whatever reason). */
+	exited: Promise<{ code: number | null; signal: string | null }>;
 	log(): string;
 	loadErrors(packageName?: string): string[];
 	cli: N8nCli;

@@ -354,6 +354,8 @@ async function startN8n(opts = {}) {
 		env,
 		installedPackageDir,
 		startSeconds: 0,
+		/** Resolves when the n8n process ends (for whatever reason). */
+		exited: exitPromise,
 		log: () => logText,
 		loadErrors: (name = PACKAGE_NAME) => packageLoadErrors(logText, name),
 		cli: n8nCli({ userFolder, port, env: opts.env }),
