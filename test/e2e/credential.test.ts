@@ -2,6 +2,9 @@
 // the same REST call the editor makes (POST /rest/credentials/test).
 import { e2eClient, e2eInfo, simCredentialData, type N8nClient } from './harness';
 
+// jest.config.js sets testTimeout on the e2e project, but Jest 30 applies it only at the root.
+jest.setTimeout(180_000);
+
 describe('imoje credential test in a real n8n', () => {
 	let client: N8nClient;
 

@@ -3,6 +3,9 @@
 // <user folder>/.n8n/nodes/node_modules/n8n-nodes-imoje, with what `npm pack` publishes.
 import { e2eClient, e2eInfo, n8nLoadErrors, n8nLog, PACKAGE_NAME, type N8nClient, type NodeTypeDescription } from './harness';
 
+// jest.config.js sets testTimeout on the e2e project, but Jest 30 applies it only at the root.
+jest.setTimeout(180_000);
+
 describe('n8n-nodes-imoje in a real n8n', () => {
 	let client: N8nClient;
 	let types: NodeTypeDescription[];

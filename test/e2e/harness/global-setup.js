@@ -8,8 +8,8 @@ const os = require('node:os');
 const path = require('node:path');
 const { ensureInstalled } = require('./install');
 const { REPO_ROOT } = require('./paths');
-const { startN8n, setupOwner, DEFAULT_OWNER, PACKAGE_NAME } = require('./n8n');
-const { INFO_ENV } = require('./index');
+const { startN8n, setupOwner, freePort, DEFAULT_OWNER, PACKAGE_NAME } = require('./n8n');
+const { INFO_ENV, PUBLIC_N8N_URL } = require('./index');
 
 function log(msg) {
 	process.stderr.write(`[e2e setup] ${msg}\n`);
@@ -23,11 +23,19 @@ module.exports = async function globalSetup() {
 	const state = { n8n: null, sim: null, userFolder: null };
 	globalThis.__IMOJE_E2E__ = state;
 	try {
+		// n8n's port is chosen first so the simulator can be told where n8n is.
+		const port = Number(process.env.IMOJE_E2E_N8N_PORT || 0) || (await freePort());
 		const simPath = path.join(REPO_ROOT, 'tools', 'imoje-sim', 'index.js');
 		let simInfo = null;
 		if (fs.existsSync(simPath)) {
 			const { createSimulator } = require(simPath);
-			state.sim = createSimulator({ port: Number(process.env.IMOJE_E2E_SIM_PORT || 0) });
+			state.sim = createSimulator({
+				port: Number(process.env.IMOJE_E2E_SIM_PORT || 0),
+				// Like imoje, the simulator refuses per-payment notification URLs on localhost or
+				// with a port. Tests give n8n's "public" address instead and the simulator
+				// delivers it to the local n8n.
+				rewriteNotificationUrl: { [`${PUBLIC_N8N_URL}/`]: `http://127.0.0.1:${port}/` },
+			});
 			const started = await state.sim.start();
 			const c = state.sim.config;
 			simInfo = {
@@ -38,6 +46,7 @@ module.exports = async function globalSetup() {
 				serviceId: c.serviceId,
 				token: c.token,
 				shopKey: c.shopKey,
+				publicN8nUrl: PUBLIC_N8N_URL,
 			};
 			log(`imoje simulator on ${simInfo.url} (API ${simInfo.baseUrl})`);
 		} else {
@@ -47,7 +56,7 @@ module.exports = async function globalSetup() {
 		state.userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'imoje-e2e-n8n-'));
 		state.n8n = await startN8n({
 			userFolder: state.userFolder,
-			port: Number(process.env.IMOJE_E2E_N8N_PORT || 0) || undefined,
+			port,
 			echo: process.env.IMOJE_E2E_ECHO === '1',
 		});
 		log(`n8n ready on ${state.n8n.baseUrl} in ${state.n8n.startSeconds.toFixed(1)} s (user folder ${state.userFolder})`);

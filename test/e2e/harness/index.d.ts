@@ -3,6 +3,8 @@
 /** The npm package name, which n8n also uses as the node-type prefix: `n8n-nodes-imoje.imoje`. */
 export const PACKAGE_NAME: 'n8n-nodes-imoje';
 export const INFO_ENV: 'IMOJE_E2E_INFO';
+/** n8n's address as tests give it to imoje; the e2e simulator rewrites it to the local n8n. */
+export const PUBLIC_N8N_URL: 'https://n8n.e2e.test';
 export const DEFAULT_ENCRYPTION_KEY: string;
 
 export interface Owner {
@@ -261,6 +263,8 @@ export interface SimInfo {
 	serviceId: string;
 	token: string;
 	shopKey: string;
+	/** Give imoje notification URLs under this prefix; the simulator delivers them to the local n8n. */
+	publicN8nUrl: string;
 }
 
 export interface E2EInfo {
@@ -296,5 +300,9 @@ export function postWebhook(
 	body: unknown,
 	headers?: Record<string, string>,
 ): Promise<{ status: number; text: string; headers: Record<string, string> }>;
+/** `https://n8n.e2e.test/webhook/<path>`: what to pass imoje as notificationUrl. */
+export function publicWebhookUrl(webhookPath: string): string;
+/** `<webhookId>/imoje`, the imoje Trigger's production webhook path. */
+export function triggerWebhookPath(webhookId: string): string;
 export function sleep(ms: number): Promise<void>;
 export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: string): Promise<NonNullable<T>>;

@@ -7,6 +7,12 @@ const fs = require('node:fs');
 const n8n = require('./n8n');
 
 const INFO_ENV = 'IMOJE_E2E_INFO';
+/**
+ * The address tests give imoje (the simulator) for n8n: imoje accepts only public
+ * URLs without a port, so the simulator is started with a rewrite of this prefix
+ * to the local n8n.
+ */
+const PUBLIC_N8N_URL = 'https://n8n.e2e.test';
 
 let cached;
 /** Connection info written by the global setup. */
@@ -89,6 +95,16 @@ async function simRequest(method, urlPath, body, { auth = false } = {}) {
 	return { status: res.status, body: parsed };
 }
 
+/** A production webhook URL as imoje should be given it (`https://n8n.e2e.test/webhook/<path>`). */
+function publicWebhookUrl(webhookPath) {
+	return `${PUBLIC_N8N_URL}/webhook/${webhookPath.replace(/^\/+/, '')}`;
+}
+
+/** The imoje Trigger's production webhook path for a node's webhookId. */
+function triggerWebhookPath(webhookId) {
+	return `${webhookId}/imoje`;
+}
+
 /** POSTs a body to one of n8n's webhooks (`/webhook/<path>`); returns `{ status, text, headers }`. */
 async function postWebhook(urlPath, body, headers = {}) {
 	const info = e2eInfo();
@@ -125,6 +141,9 @@ async function waitFor(fn, timeoutMs = 30000, what = 'condition') {
 module.exports = {
 	...n8n,
 	INFO_ENV,
+	PUBLIC_N8N_URL,
+	publicWebhookUrl,
+	triggerWebhookPath,
 	e2eInfo,
 	e2eClient,
 	e2eCli,
