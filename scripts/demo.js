@@ -3,7 +3,7 @@
 // Builds the package, installs n8n once (cached in .n8n-e2e/), starts the imoje
 // simulator and a real n8n with this package loaded as a community package,
 // creates the owner account and an imoje credential pointing at the simulator,
-// imports examples/*.json (published, so their webhooks answer at once), and
+// imports examples/*.json and publishes them (their webhooks answer at once), and
 // prints how to log in and how to pay a link. Ctrl+C stops everything it started.
 //
 // The demo's n8n keeps its data in <cache>/demo/ (default .n8n-e2e/demo/): a
@@ -13,6 +13,7 @@
 //
 // Options (or env): --port N (IMOJE_DEMO_PORT, n8n, default 5678),
 // --sim-port N (IMOJE_DEMO_SIM_PORT, default 8787), --fresh, --no-build,
+// --user-folder DIR (IMOJE_DEMO_USER_FOLDER, default <cache>/demo),
 // --smoke (run the example flow once by itself, print the result and exit:
 // for CI and for checking the demo works).
 const fs = require('node:fs');
@@ -33,6 +34,7 @@ function parseArgs(argv) {
 	const args = {
 		port: Number(process.env.IMOJE_DEMO_PORT || 5678),
 		simPort: Number(process.env.IMOJE_DEMO_SIM_PORT || 8787),
+		userFolder: process.env.IMOJE_DEMO_USER_FOLDER || '',
 		fresh: false,
 		build: true,
 		smoke: false,
@@ -46,11 +48,16 @@ function parseArgs(argv) {
 		};
 		if (a.startsWith('--port')) args.port = value();
 		else if (a.startsWith('--sim-port')) args.simPort = value();
-		else if (a === '--fresh') args.fresh = true;
+		else if (a.startsWith('--user-folder')) {
+			args.userFolder = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+			if (!args.userFolder) fail('--user-folder needs a folder');
+		} else if (a === '--fresh') args.fresh = true;
 		else if (a === '--no-build') args.build = false;
 		else if (a === '--smoke') args.smoke = true;
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 19).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+			const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+			const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('//')));
+			process.stdout.write(header.map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
 			process.exit(0);
 		} else fail(`unknown option ${a} (try --help)`);
 	}
@@ -188,7 +195,7 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const t0 = Date.now();
 	const cache = paths();
-	const userFolder = path.join(cache.root, 'demo');
+	const userFolder = path.resolve(args.userFolder || path.join(cache.root, 'demo'));
 	let n8n;
 	let sim;
 	let stopping = false;
@@ -241,35 +248,31 @@ async function main() {
 		shopSecretKey: simDefaults.shopKey,
 	};
 
-	// Imports go in before n8n starts: CLI-published workflows are only picked up at start.
+	// Imports go in through n8n's CLI before the server starts (the REST API cannot
+	// set ids, and fixed ids make a re-run update instead of duplicate).
 	const cli = n8nCli({ userFolder, port: args.port });
 	step(`creating the credential "${CREDENTIAL.name}" (points at the simulator)`);
 	await cli.importCredentials([{ ...CREDENTIAL, data: credentialData }]);
 
 	const examples = loadExamples();
-	step(`importing ${examples.length} workflow(s) and publishing them`);
+	step(`importing ${examples.length} workflow(s)`);
 	const imported = [];
-	for (const { source, workflow, disabled } of examples) {
-		try {
-			await cli.importWorkflow(workflow);
-			const hasTrigger = workflow.nodes.some((n) => !n.disabled && (/trigger|webhook/i.test(n.type)));
-			let published = false;
-			if (hasTrigger) {
-				try {
-					await cli.publishWorkflow(workflow.id);
-					published = true;
-				} catch (e) {
-					say(`  ! ${source}: imported, not published: ${e.message.split('\n')[0]}`);
-				}
+	try {
+		await cli.importWorkflows(examples.map((e) => e.workflow)); // one n8n boot for all
+		imported.push(...examples);
+	} catch {
+		for (const example of examples) {
+			try {
+				await cli.importWorkflow(example.workflow);
+				imported.push(example);
+			} catch (e) {
+				say(`  ! ${example.source}: import failed: ${e.message.split('\n').slice(0, 3).join(' ')}`);
 			}
-			imported.push({ source, workflow, published });
-			say(`  ✓ ${workflow.name}  (${source}${published ? ', published' : ''})`);
-			if (disabled.length) {
-				say(`    switched off for the offline demo: ${disabled.join(', ')} (put in your own URL and enable it)`);
-			}
-		} catch (e) {
-			say(`  ! ${source}: import failed: ${e.message.split('\n').slice(0, 3).join(' ')}`);
 		}
+	}
+	for (const { source, workflow, disabled } of imported) {
+		say(`  ✓ ${workflow.name}  (${source})`);
+		if (disabled.length) say(`    switched off for the offline demo: ${disabled.join(', ')} (put in your own URL and enable it)`);
 	}
 
 	step('starting n8n with the package loaded');
@@ -284,6 +287,20 @@ async function main() {
 	} catch (e) {
 		say(`  ! could not set up or log in to the owner account (${e.message}).`);
 		say('    If you changed its password in n8n, log in with yours, or run: npm run demo -- --fresh');
+	}
+	if (client) {
+		step('publishing the workflows that start from a webhook or trigger');
+		for (const item of imported) {
+			const starts = item.workflow.nodes.some((n) => !n.disabled && /trigger|webhook/i.test(n.type) && n.type !== 'n8n-nodes-base.manualTrigger');
+			if (!starts) continue;
+			try {
+				await client.activateWorkflow(item.workflow.id);
+				item.published = true;
+				say(`  ✓ ${item.workflow.name}`);
+			} catch (e) {
+				say(`  ! ${item.workflow.name}: not published: ${e.message}`);
+			}
+		}
 	}
 	let triggerPath = 'imoje';
 	if (client) {

@@ -199,6 +199,8 @@ export interface N8nCli {
 	): Promise<string[]>;
 	/** `n8n import:workflow`; returns the workflow id (made when missing). */
 	importWorkflow(workflow: Workflow): Promise<string>;
+	/** Several workflows in one `n8n import:workflow`; returns their ids. */
+	importWorkflows(workflows: Workflow[]): Promise<string[]>;
 	/** `n8n execute --id --rawOutput`. Rejects on a failed run unless `allowFailure`. */
 	executeWorkflow(id: string, opts?: { allowFailure?: boolean; timeoutMs?: number }): Promise<CliRun>;
 	/** `n8n publish:workflow --id`: seen by an n8n started afterwards only. */
@@ -304,5 +306,7 @@ export function postWebhook(
 export function publicWebhookUrl(webhookPath: string): string;
 /** `<webhookId>/imoje`, the imoje Trigger's production webhook path. */
 export function triggerWebhookPath(webhookId: string): string;
+/** `node scripts/demo.js --smoke --no-build` on free ports and a temp user folder. */
+export function runDemoSmoke(opts?: { timeoutMs?: number }): Promise<{ code: number | null; output: string }>;
 export function sleep(ms: number): Promise<void>;
 export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: string): Promise<NonNullable<T>>;

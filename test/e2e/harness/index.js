@@ -118,6 +118,42 @@ async function postWebhook(urlPath, body, headers = {}) {
 	return { status: res.status, text: await res.text(), headers: Object.fromEntries(res.headers.entries()) };
 }
 
+/**
+ * Runs `node scripts/demo.js --smoke --no-build` on free ports with a throw-away
+ * user folder (never the developer's .n8n-e2e/demo): the demo does its own
+ * example flow and exits. Resolves `{ code, output }`.
+ */
+async function runDemoSmoke({ timeoutMs = 170000 } = {}) {
+	const os = require('node:os');
+	const path = require('node:path');
+	const { spawn } = require('node:child_process');
+	const { REPO_ROOT } = require('./paths');
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'imoje-demo-'));
+	const port = await n8n.freePort();
+	let simPort = await n8n.freePort();
+	while (simPort === port) simPort = await n8n.freePort();
+	const args = ['scripts/demo.js', '--smoke', '--no-build', '--port', String(port), '--sim-port', String(simPort), '--user-folder', userFolder];
+	try {
+		return await new Promise((resolve, reject) => {
+			const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+			let output = '';
+			child.stdout.on('data', (d) => (output += d));
+			child.stderr.on('data', (d) => (output += d));
+			const timer = setTimeout(() => child.kill('SIGINT'), timeoutMs);
+			child.on('error', (e) => {
+				clearTimeout(timer);
+				reject(e);
+			});
+			child.on('exit', (code) => {
+				clearTimeout(timer);
+				resolve({ code, output });
+			});
+		});
+	} finally {
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+}
+
 function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -152,6 +188,7 @@ module.exports = {
 	simCredentialData,
 	simRequest,
 	postWebhook,
+	runDemoSmoke,
 	sleep,
 	waitFor,
 };

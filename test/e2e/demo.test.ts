@@ -1,0 +1,21 @@
+// `npm run demo` works: run in --smoke mode it starts its own n8n and simulator,
+// imports the examples, creates a payment link through the CRM example, settles
+// it in the simulator and sees the imoje Trigger example run, then stops.
+import { runDemoSmoke } from './harness';
+
+// jest.config.js sets testTimeout on the e2e project, but Jest 30 applies it only at the root.
+jest.setTimeout(180_000);
+
+describe('npm run demo', () => {
+	it('runs the example payment flow end to end and stops cleanly', async () => {
+		const { code, output } = await runDemoSmoke();
+		expect(output).toMatch(/imoje demo ready in \d+ s/);
+		expect(output).toMatch(/e-mail\s+\S+@\S+/);
+		expect(output).toMatch(/password\s+\S+/);
+		expect(output).toMatch(/POST \/webhook\/crm-deal-won -> 200 .*"paymentId":"[0-9a-f-]{36}"/);
+		expect(output).toMatch(/✓ "[^"]+" ran \(execution \d+, success\)/);
+		expect(output).toMatch(/trigger output: \{.*"status":"settled"/);
+		expect(output).toMatch(/stopped n8n and the simulator/);
+		expect(code).toBe(0);
+	});
+});
