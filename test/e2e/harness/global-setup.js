@@ -15,9 +15,30 @@ function log(msg) {
 	process.stderr.write(`[e2e setup] ${msg}\n`);
 }
 
+/** Newest modification time (ms) of the files under `dir` matching `re`. */
+function newest(dir, re) {
+	let max = 0;
+	if (!fs.existsSync(dir)) return max;
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, entry.name);
+		if (entry.isDirectory()) max = Math.max(max, newest(p, re));
+		else if (re.test(entry.name)) max = Math.max(max, fs.statSync(p).mtimeMs);
+	}
+	return max;
+}
+
+/** `npx jest --selectProjects e2e` does not build: say so when dist/ is older than the sources. */
+function warnIfStale() {
+	const src = Math.max(newest(path.join(REPO_ROOT, 'nodes'), /\.(ts|json|svg|png)$/), newest(path.join(REPO_ROOT, 'credentials'), /\.ts$/));
+	const built = newest(path.join(REPO_ROOT, 'dist'), /\.js$/);
+	if (!built) log('dist/ is missing: run `npm run build` (or `npm run test:e2e`, which builds first)');
+	else if (src > built) log('WARNING: sources are newer than dist/; these tests run the last build. `npm run test:e2e` builds first.');
+}
+
 module.exports = async function globalSetup() {
 	const t0 = Date.now();
 	process.stderr.write('\n');
+	warnIfStale();
 	const install = await ensureInstalled();
 
 	const state = { n8n: null, sim: null, userFolder: null };
