@@ -3,6 +3,8 @@
 const tsJest = ['ts-jest', { tsconfig: { target: 'es2022', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true, types: ['node', 'jest'], strict: true, skipLibCheck: true, isolatedModules: true } }];
 
 module.exports = {
+	// The e2e files share one n8n and one simulator, so files run one at a time.
+	maxWorkers: 1,
 	projects: [
 		{
 			displayName: 'unit',
@@ -24,7 +26,6 @@ module.exports = {
 			globalSetup: '<rootDir>/test/e2e/harness/global-setup.js',
 			globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.js',
 			testTimeout: 180000,
-			maxWorkers: 1,
 		},
 	],
 };

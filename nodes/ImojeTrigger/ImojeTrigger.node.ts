@@ -13,8 +13,14 @@ import { seenBefore } from './seen';
 import { verifyImojeSignature } from './signature';
 import { paymentMethodOptions } from '../Imoje/shared/options';
 
-/** imoje stops retrying only on a 200 with exactly this body. */
-const OK = { status: 'ok' };
+/**
+ * imoje stops retrying only on a 200 with exactly this body. The node writes it itself:
+ * left to n8n, an answer for a started execution would be n8n's own text.
+ */
+function answerOk(context: IWebhookFunctions): IWebhookResponseData {
+	context.getResponseObject().status(200).json({ status: 'ok' });
+	return { noWebhookResponse: true };
+}
 
 interface Options {
 	onlyImojeSenders?: boolean;
@@ -152,13 +158,13 @@ export class ImojeTrigger implements INodeType {
 			(statuses.length === 0 || statuses.includes(notification.status ?? '')) &&
 			(methods.length === 0 || methods.includes(notification.paymentMethod ?? ''));
 		// Filtered-out and repeated notifications still get imoje's 200, or imoje retries them for days.
-		if (!wanted) return { webhookResponse: OK };
+		if (!wanted) return answerOk(this);
 		if (this.getNodeParameter('dropDuplicates', true) && seenBefore(this.getWorkflowStaticData('node'), notification.dedupeKey)) {
-			return { webhookResponse: OK };
+			return answerOk(this);
 		}
 
 		return {
-			webhookResponse: OK,
+			...answerOk(this),
 			workflowData: [this.helpers.returnJsonArray([notification.json as IDataObject])],
 		};
 	}
