@@ -310,3 +310,5 @@ export function triggerWebhookPath(webhookId: string): string;
 export function runDemoSmoke(opts?: { timeoutMs?: number }): Promise<{ code: number | null; output: string }>;
 export function sleep(ms: number): Promise<void>;
 export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: string): Promise<NonNullable<T>>;
+/** An example workflow from examples/, as shipped. */
+export function loadExample(file: string): Workflow;

@@ -174,8 +174,15 @@ async function waitFor(fn, timeoutMs = 30000, what = 'condition') {
 	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
 }
 
+/** An example workflow from examples/, as shipped (tests may adjust it before importing). */
+function loadExample(file) {
+	const { REPO_ROOT } = require('./paths');
+	return JSON.parse(require('node:fs').readFileSync(require('node:path').join(REPO_ROOT, 'examples', file), 'utf8'));
+}
+
 module.exports = {
 	...n8n,
+	loadExample,
 	INFO_ENV,
 	PUBLIC_N8N_URL,
 	publicWebhookUrl,
