@@ -6,10 +6,9 @@ import {
 	e2eInfo,
 	loadExample,
 	postWebhook,
-	publicWebhookUrl,
 	simCredentialData,
+	simPaymentLink,
 	simRequest,
-	triggerWebhookPath,
 	type N8nClient,
 	type SimInfo,
 	type Workflow,
@@ -88,17 +87,8 @@ describe('example workflows in a real n8n', () => {
 		await publish(alert);
 		const webhookId = alert.nodes.find((node) => node.name === 'imoje Trigger')!.webhookId!;
 
-		const link = await simRequest<Obj>(
-			'POST',
-			`/v1/merchant/${sim.merchantId}/payment`,
-			{
-				serviceId: sim.serviceId, amount: 4999, currency: 'PLN', orderId: 'ALERT-1',
-				customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-				notificationUrl: publicWebhookUrl(triggerWebhookPath(webhookId)),
-			},
-			{ auth: true },
-		);
-		await simRequest('POST', `/_sim/payments/${link.body.payment.id}/settle`);
+		const paymentId = await simPaymentLink({ orderId: 'ALERT-1', amount: 4999, triggerWebhookId: webhookId });
+		await simRequest('POST', `/_sim/payments/${paymentId}/settle`);
 
 		const [caught] = await client.waitForExecutions(catcher.id, 1);
 		const detail = await client.execution(caught.id);

@@ -8,8 +8,8 @@ import {
 	e2eInfo,
 	PACKAGE_NAME,
 	postWebhook,
-	publicWebhookUrl,
 	simCredentialData,
+	simPaymentLink,
 	simRequest,
 	sleep,
 	triggerWebhookPath,
@@ -88,18 +88,9 @@ describe('imoje Trigger in a real n8n', () => {
 
 	it("the simulator's retries and a later resend of one notification start one execution", async () => {
 		await client.deactivateWorkflow(workflow.id);
-		const link = await simRequest<{ payment: { id: string } }>(
-			'POST',
-			`/v1/merchant/${sim.merchantId}/payment`,
-			{
-				serviceId: sim.serviceId, amount: 3100, currency: 'PLN', orderId: 'E2E-TRG-RETRY',
-				customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
-				notificationUrl: publicWebhookUrl(triggerWebhookPath(webhookId)),
-			},
-			{ auth: true },
-		);
+		const paymentId = await simPaymentLink({ orderId: 'E2E-TRG-RETRY', amount: 3100, triggerWebhookId: webhookId });
 		const before = await executionCount();
-		await simRequest('POST', `/_sim/payments/${link.body.payment.id}/settle`);
+		await simRequest('POST', `/_sim/payments/${paymentId}/settle`);
 		// While the workflow is off n8n answers 404, so the simulator keeps retrying.
 		await sleep(400);
 		const current = await client.getWorkflow(workflow.id);

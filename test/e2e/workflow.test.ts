@@ -10,6 +10,7 @@ import {
 	PACKAGE_NAME,
 	publicWebhookUrl,
 	simCredentialData,
+	simPaymentLink,
 	simRequest,
 	triggerWebhookPath,
 	type SimInfo,
@@ -78,21 +79,7 @@ describe('imoje workflows in a real n8n', () => {
 		expect(published.active).toBe(true);
 
 		const notificationUrl = publicWebhookUrl(triggerWebhookPath(webhookId));
-		const link = await simRequest<{ payment: { id: string } }>(
-			'POST',
-			`/v1/merchant/${sim.merchantId}/payment`,
-			{
-				serviceId: sim.serviceId,
-				amount: 1999,
-				currency: 'PLN',
-				orderId: 'E2E-ORDER-1',
-				customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan.kowalski@example.com' },
-				notificationUrl,
-			},
-			{ auth: true },
-		);
-		expect(link.status).toBe(200);
-		const paymentId = link.body.payment.id;
+		const paymentId = await simPaymentLink({ orderId: 'E2E-ORDER-1', amount: 1999, triggerWebhookId: webhookId });
 
 		const settled = await simRequest('POST', `/_sim/payments/${paymentId}/settle`);
 		expect(settled.status).toBe(200);

@@ -312,3 +312,5 @@ export function sleep(ms: number): Promise<void>;
 export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: string): Promise<NonNullable<T>>;
 /** An example workflow from examples/, as shipped. */
 export function loadExample(file: string): Workflow;
+/** A payment link in the simulator's shop; with `triggerWebhookId`, its notifications go to that imoje Trigger. Resolves its id. */
+export function simPaymentLink(opts: { orderId: string; amount?: number; triggerWebhookId?: string }): Promise<string>;

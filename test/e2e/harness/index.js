@@ -174,6 +174,22 @@ async function waitFor(fn, timeoutMs = 30000, what = 'condition') {
 	throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError.message}` : ''}`);
 }
 
+/**
+ * Creates a payment link in the simulator's shop through its API; with `triggerWebhookId`,
+ * imoje's notifications for it go to that imoje Trigger. Resolves the link's id.
+ */
+async function simPaymentLink({ orderId, amount = 2500, triggerWebhookId } = {}) {
+	const { sim } = e2eInfo();
+	const body = {
+		serviceId: sim.serviceId, amount, currency: 'PLN', orderId,
+		customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' },
+		...(triggerWebhookId ? { notificationUrl: publicWebhookUrl(triggerWebhookPath(triggerWebhookId)) } : {}),
+	};
+	const answer = await simRequest('POST', `/v1/merchant/${sim.merchantId}/payment`, body, { auth: true });
+	if (answer.status !== 200) throw new Error(`the simulator refused the payment link: ${JSON.stringify(answer.body)}`);
+	return answer.body.payment.id;
+}
+
 /** An example workflow from examples/, as shipped (tests may adjust it before importing). */
 function loadExample(file) {
 	const { REPO_ROOT } = require('./paths');
@@ -183,6 +199,7 @@ function loadExample(file) {
 module.exports = {
 	...n8n,
 	loadExample,
+	simPaymentLink,
 	INFO_ENV,
 	PUBLIC_N8N_URL,
 	publicWebhookUrl,

@@ -1,26 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { addressOption } from '../../shared/address';
-import { customerFields, customerOptions } from '../../shared/customer';
-import {
-	additionalFields,
-	amountField,
-	currencyField,
-	descriptionOption,
-	expiryOptions,
-	extraBodyOption,
-	notificationUrlOption,
-	orderIdField,
-	paymentChannelField,
-	paymentMethodField,
-	shopIdOption,
-	titleOption,
-	toBody,
-	visibleMethodOption,
-} from '../../shared/fields';
-import { invoiceOption } from '../../shared/invoice';
-import { multipayoutOption } from '../../shared/multipayout';
+import { customerFields } from '../../shared/customer';
+import { additionalFields, amountField, currencyField, orderIdField, paymentChannelField, paymentMethodField, toBody } from '../../shared/fields';
+import { paymentOptions } from '../../shared/payment';
 
 const returnUrl = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
@@ -42,38 +25,28 @@ const properties: INodeProperties[] = [
 	returnUrl('Success Return URL', 'successReturnUrl', 'Where the payer lands after a successful payment.'),
 	returnUrl('Failure Return URL', 'failureReturnUrl', 'Where the payer lands after a failed payment.'),
 	...customerFields,
-	additionalFields([
-		descriptionOption,
-		addressOption('billing', 'Billing Address', true),
-		{
-			displayName: 'BLIK Code',
-			name: 'blikCode',
-			type: 'string',
-			default: '',
-			placeholder: '777123',
-			description: 'The 6-digit code from the payer\'s banking app, for BLIK paid without leaving your page. Needs Client IP.',
-			routing: toBody('blikCode'),
-		},
-		{
-			displayName: 'Client IP',
-			name: 'clientIp',
-			type: 'string',
-			default: '',
-			placeholder: '203.0.113.7',
-			description: 'The payer\'s real IPv4 or IPv6 address; required with a BLIK code',
-			routing: toBody('clientIp'),
-		},
-		...customerOptions,
-		extraBodyOption,
-		invoiceOption,
-		multipayoutOption('multipayout'),
-		...expiryOptions,
-		notificationUrlOption,
-		shopIdOption,
-		addressOption('shipping', 'Shipping Address', false),
-		titleOption,
-		visibleMethodOption,
-	]),
+	additionalFields(
+		paymentOptions([
+			{
+				displayName: 'BLIK Code',
+				name: 'blikCode',
+				type: 'string',
+				default: '',
+				placeholder: '777123',
+				description: 'The 6-digit code from the payer\'s banking app, for BLIK paid without leaving your page. Needs Client IP.',
+				routing: toBody('blikCode'),
+			},
+			{
+				displayName: 'Client IP',
+				name: 'clientIp',
+				type: 'string',
+				default: '',
+				placeholder: '203.0.113.7',
+				description: 'The payer\'s real IPv4 or IPv6 address; required with a BLIK code',
+				routing: toBody('clientIp'),
+			},
+		]),
+	),
 ];
 
 export const transactionCreateDescription = updateDisplayOptions(

@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { addressOption } from './address';
+import { customerOptions } from './customer';
+import {
+	descriptionOption,
+	expiryOptions,
+	extraBodyOption,
+	notificationUrlOption,
+	shopIdOption,
+	titleOption,
+	visibleMethodOption,
+} from './fields';
+import { invoiceOption } from './invoice';
+import { multipayoutOption } from './multipayout';
+
+/**
+ * The optional fields a new payment takes, whether it is a transaction or a payment
+ * link, plus the ones only that operation has; sorted by name as n8n lists them.
+ */
+export function paymentOptions(only: INodeProperties[]): INodeProperties[] {
+	return [
+		descriptionOption,
+		addressOption('billing', 'Billing Address', true),
+		...customerOptions,
+		extraBodyOption,
+		invoiceOption,
+		multipayoutOption('multipayout'),
+		...expiryOptions,
+		notificationUrlOption,
+		shopIdOption,
+		addressOption('shipping', 'Shipping Address', false),
+		titleOption,
+		visibleMethodOption,
+		...only,
+	].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
