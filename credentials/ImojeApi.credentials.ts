@@ -86,5 +86,21 @@ export class ImojeApi implements ICredentialType {
 			url: '=/service/{{ encodeURIComponent(String($credentials.serviceId).trim()) }}',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'imoje did not accept the Authorization token. Copy it again from the imoje panel and check the environment (production or sandbox).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'imoje does not know this Merchant ID or Shop ID. Check both in the imoje panel (Shops › Details › Data for integration) and the environment.',
+				},
+			},
+		],
 	};
 }

@@ -28,7 +28,7 @@ describe('imoje credential test in a real n8n', () => {
 	it('fails with a clear message when the token is wrong', async () => {
 		const res = await client.testCredential({ type: 'imojeApi', data: simCredentialData({ authorizationToken: 'not-the-token' }) });
 		expect(res.status).toBe('Error');
-		expect(res.message).toMatch(/token|401|authori[sz]/i);
+		expect(res.message).toBe('imoje did not accept the Authorization token. Copy it again from the imoje panel and check the environment (production or sandbox).');
 	});
 
 	it('fails when the shop id is not the merchant\'s', async () => {
@@ -37,7 +37,7 @@ describe('imoje credential test in a real n8n', () => {
 			data: simCredentialData({ serviceId: '00000000-0000-4000-8000-000000000000' }),
 		});
 		expect(res.status).toBe('Error');
-		expect(res.message).toMatch(/not found|404/i);
+		expect(res.message).toMatch(/^imoje does not know this Merchant ID or Shop ID/);
 	});
 
 	it('fails when nothing listens at the base URL', async () => {
