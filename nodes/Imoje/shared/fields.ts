@@ -16,9 +16,9 @@ export const toBodyUnlessEmpty = (property: string): INodePropertyRouting => ({
 	send: { type: 'body', property, value: '={{ $value === "" || $value === 0 ? undefined : $value }}' },
 });
 
-export const amountField = (description: string, name = 'amount'): INodeProperties => ({
+export const amountField = (description: string): INodeProperties => ({
 	displayName: 'Amount',
-	name,
+	name: 'amount',
 	type: 'number',
 	required: true,
 	default: 0,
@@ -76,13 +76,13 @@ export const shopIdOption: INodeProperties = {
 	routing: { send: { type: 'body', property: 'serviceId', value: '={{ $value || $credentials.serviceId }}' } },
 };
 
-const text = (displayName: string, name: string, description: string, property = name): INodeProperties => ({
+const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
 	default: '',
 	description,
-	routing: toBody(property),
+	routing: toBody(name),
 });
 
 export const titleOption = text('Title', 'title', 'Shown to the payer and on the bank transfer. At most 255 characters.');

@@ -9,14 +9,11 @@ import type {
 } from 'n8n-workflow';
 
 import { imojeApiError } from './errors';
-import { toItems } from './output';
+import { isObject, toItems } from './output';
 import { findProblems, rules } from './validation';
 
 /** Where every create operation keeps its optional fields, including the raw JSON escape hatch. */
 export const EXTRA_BODY_PARAMETER = 'additionalFields.extraBody';
-
-const isObject = (value: unknown): value is IDataObject =>
-	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function deepMerge(target: IDataObject, source: IDataObject): IDataObject {
 	for (const [key, value] of Object.entries(source)) {

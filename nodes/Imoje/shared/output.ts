@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 /** The single object imoje wraps a result in, in the order they are looked for. */
 const WRAPPERS = ['transaction', 'payment', 'paymentProfile', 'service'];
 
-const isObject = (value: unknown): value is IDataObject =>
+export const isObject = (value: unknown): value is IDataObject =>
 	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 const asItem = (value: unknown): IDataObject => (isObject(value) ? value : { value: value as IDataObject['value'] });

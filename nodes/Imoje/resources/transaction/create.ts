@@ -2,19 +2,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerFields } from '../../shared/customer';
-import { additionalFields, amountField, currencyField, orderIdField, paymentChannelField, paymentMethodField, toBody } from '../../shared/fields';
+import {
+	additionalFields,
+	amountField,
+	currencyField,
+	failureUrlOption,
+	orderIdField,
+	paymentChannelField,
+	paymentMethodField,
+	successUrlOption,
+	toBody,
+} from '../../shared/fields';
 import { paymentOptions } from '../../shared/payment';
-
-const returnUrl = (displayName: string, name: string, description: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'https://shop.example.com/…',
-	description: `${description} A full URL, at most 300 characters`,
-	routing: toBody(name),
-});
 
 const properties: INodeProperties[] = [
 	amountField('The amount to charge.'),
@@ -22,8 +21,9 @@ const properties: INodeProperties[] = [
 	orderIdField,
 	paymentMethodField,
 	paymentChannelField,
-	returnUrl('Success Return URL', 'successReturnUrl', 'Where the payer lands after a successful payment.'),
-	returnUrl('Failure Return URL', 'failureReturnUrl', 'Where the payer lands after a failed payment.'),
+	// Optional for a payment link, required when starting a transaction.
+	{ ...successUrlOption, required: true },
+	{ ...failureUrlOption, required: true },
 	...customerFields,
 	additionalFields(
 		paymentOptions([
