@@ -18,9 +18,19 @@ const FLAGS = {
 	'--refund-interval-ms': ['refundIntervalMs', 'IMOJE_SIM_REFUND_INTERVAL_MS', Number],
 	'--rewrite-notification-url': ['rewriteNotificationUrl', 'IMOJE_SIM_REWRITE_NOTIFICATION_URL', parseRewrite],
 	'--deliver-external': ['deliverExternal', 'IMOJE_SIM_DELIVER_EXTERNAL', (v) => v === '' || v === 'true' || v === '1'],
+	'--test-webhooks': ['testWebhooks', 'IMOJE_SIM_TEST_WEBHOOKS', parseTestWebhooks],
 	'--verbose': ['verbose', 'IMOJE_SIM_VERBOSE', (v) => v === '' || v === 'true' || v === '1'],
 };
 const BOOLEAN_FLAGS = ['--deliver-external', '--verbose'];
+/** Flags whose value is optional: alone they mean "on". */
+const OPTIONAL_VALUE_FLAGS = ['--test-webhooks'];
+
+/** --test-webhooks (on, derived /webhook-test/ URLs), --test-webhooks=URL (on, to URL), =false/0 (off). */
+function parseTestWebhooks(v) {
+	if (v === '' || v === 'true' || v === '1') return true;
+	if (v === 'false' || v === '0') return false;
+	return { url: v };
+}
 
 /** "https://public.example/hook=http://127.0.0.1:5678/webhook" (several separated by ","). */
 function parseRewrite(v) {
@@ -44,6 +54,7 @@ function parseArgs(argv, env) {
 		const spec = FLAGS[flag];
 		if (!spec) throw new Error(`unknown option ${flag} (try --help)`);
 		let value = inline;
+		if (value === undefined && OPTIONAL_VALUE_FLAGS.includes(flag)) value = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '';
 		if (value === undefined) value = BOOLEAN_FLAGS.includes(flag) ? '' : argv[++i];
 		if (value === undefined) throw new Error(`${flag} needs a value`);
 		opts[spec[0]] = spec[2](value);
@@ -87,7 +98,8 @@ n8n credential "Imoje API":
 
 Notifications go to each payment's notificationUrl, else the shop-level address:
   ${c.notificationUrl || '(none set: start with --notification-url http://127.0.0.1:5678/webhook/...)'}
-
+${sim.getTestWebhooks().all ? `Test webhooks on: each notification also goes once to n8n's /webhook-test/ URL ("Listen for test event").
+` : ''}
 Control endpoints (no auth), on ${url}:
 ${HELP.map((l) => `  ${l}`).join('\n')}
 
@@ -112,4 +124,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { parseArgs, parseRewrite };
+module.exports = { parseArgs, parseRewrite, parseTestWebhooks };

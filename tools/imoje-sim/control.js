@@ -1,7 +1,7 @@
 'use strict';
 // Control endpoints under /_sim (no auth): drive outcomes, read state and the
 // notification log, switch faults, reset. Same handler contract as routes.js.
-const { errors, uuid, STATUSES, UUID_V4 } = require('./util');
+const { ApiError, errors, uuid, STATUSES, UUID_V4 } = require('./util');
 const S = require('./state');
 const { makeRouter } = require('./router');
 
@@ -13,6 +13,11 @@ const HELP = [
 	'POST   /_sim/payments/{id}/settle         settle the link (its open transaction, or a new one)',
 	'POST   /_sim/payments/{id}/expire         expire the link now ({payment}-only notification)',
 	'POST   /_sim/transactions/{id}/status     set a status {status, statusCode?} (also refunds)',
+	'POST   /_sim/transactions/{id}/notify     send a signed notification of its current state now',
+	'POST   /_sim/payments/{id}/notify         same for a link (its latest transaction, else {payment} alone)',
+	'GET    /_sim/test-webhooks                where notifications are mirrored for n8n "Listen for test event"',
+	'POST   /_sim/test-webhooks                {enabled, serviceId?, url?}: also send each notification to /webhook-test/',
+	'POST   /_sim/shops/{id}/balance           {amount|null}: shop balance (can-refund balance, refunds); null = enough',
 	'POST   /_sim/outcome                      outcome of next payments {status|null, statusCode?, count?}',
 	'POST   /_sim/profiles                     add a card profile {merchantCustomerId, profile?, isActive?, ...}',
 	'GET    /_sim/notifications                every delivery attempt',
@@ -34,6 +39,20 @@ function requireStatus(body) {
 
 function deliverySummary(d) {
 	return d && { deliveryId: d.id, url: d.url, signatureHeader: d.signatureHeader, body: d.body.toString('utf8') };
+}
+
+function asBadRequest(fn) {
+	try {
+		return { body: fn() };
+	} catch (e) {
+		if (e instanceof ApiError) throw e;
+		throw bad(e.message);
+	}
+}
+
+function orNoUrl(delivery) {
+	if (!delivery) throw bad('no notification address: the payment has none and no shop-level notificationUrl is configured');
+	return delivery;
 }
 
 function createControl(sim, engine) {
@@ -69,6 +88,11 @@ function createControl(sim, engine) {
 			requireStatus(body);
 			return reply(engine.setStatus(engine.getTransaction(params.id), body.status, { statusCode: body.statusCode }));
 		},
+		'POST /_sim/transactions/:id/notify': ({ params }) => ({ body: orNoUrl(sim.notifyTransaction(params.id)) }),
+		'POST /_sim/payments/:id/notify': ({ params }) => ({ body: orNoUrl(sim.notifyPayment(linkOf(params.id).id)) }),
+		'GET /_sim/test-webhooks': () => ({ body: sim.getTestWebhooks() }),
+		'POST /_sim/test-webhooks': ({ body }) => asBadRequest(() => sim.setTestWebhooks(body || {})),
+		'POST /_sim/shops/:id/balance': ({ params, body }) => asBadRequest(() => ({ serviceId: params.id, balance: sim.setShopBalance(params.id, body && body.amount !== undefined ? body.amount : null) })),
 		'POST /_sim/outcome': ({ body }) => {
 			try {
 				return { body: { outcome: sim.setOutcome(body && body.status, body || {}) } };

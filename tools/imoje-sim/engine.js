@@ -4,9 +4,9 @@
 const { uuid, errors, STATUSES } = require('./util');
 const S = require('./state');
 const { createRefunds } = require('./refunds');
+const { cardCodeFor, sandboxCardOutcome, attachCardProfile } = require('./cards');
 
 const FINAL_LINK = ['settled', 'cancelled', 'authorized'];
-const PROFILE_CODES = { settled: 'CODE_000', authorized: 'CODE_000', rejected: 'CODE_051', error: 'CODE_096', cancelled: 'CODE_000', pending: 'CODE_000', new: 'CODE_000' };
 
 function createEngine(sim) {
 	const nowSec = () => Math.floor(sim.cfg.now() / 1000);
@@ -23,11 +23,11 @@ function createEngine(sim) {
 		return { url, serviceId: s.id, key: s._key };
 	}
 
+	/** {transaction, payment}: payment is the full link (or API payment) object, refunds included (API.md Corrections). */
 	function notifyTransaction(trx) {
 		const state = st();
 		const link = trx._paymentId && state.paymentLinks[trx._paymentId];
-		const payment = link ? S.linkView(state, link, { withTransactions: false }) : S.paymentRef(state, trx);
-		const payload = { transaction: S.transactionView(state, trx, { withRefunds: false }), payment };
+		const payload = { transaction: S.transactionView(state, trx, { withRefunds: false }), payment: S.paymentObject(state, trx) };
 		return sim.notifier.send({ ...notifyTarget(trx, link), payload });
 	}
 
@@ -52,12 +52,12 @@ function createEngine(sim) {
 		trx.status = status;
 		trx.modified = nowSec();
 		if (extra.statusCode !== undefined) trx.statusCode = extra.statusCode;
-		else if (trx.paymentProfile) trx.statusCode = PROFILE_CODES[status];
-		const link = trx._paymentId && st().paymentLinks[trx._paymentId];
-		if (link && trx.type === 'sale') {
-			link.status = status;
-			link.modified = trx.modified;
-			if (status === 'settled') link.isActive = false;
+		else if (trx.type === 'sale' && trx.paymentMethod === 'card' && cardCodeFor(status)) trx.statusCode = cardCodeFor(status);
+		const payment = trx.type === 'sale' && S.paymentOf(st(), trx);
+		if (payment) {
+			payment.status = status;
+			payment.modified = trx.modified;
+			if (status === 'settled') payment.isActive = false;
 		}
 		notifyTransaction(trx);
 		return trx;
@@ -148,17 +148,43 @@ function createEngine(sim) {
 		return trx;
 	}
 
-	/** Outcome of a new payment: sandbox titles first, then setOutcome, then `fallback`. */
-	function decideOutcome(title, fallback) {
+	/**
+	 * The payment imoje makes for a sale created through the API: a link-like object with
+	 * an id of its own, which notifications carry in full (API.md Corrections).
+	 */
+	function apiPayment(trx, body, origin) {
+		const id = uuid();
+		trx._payment = {
+			id, url: `${origin}/paywall/redirect/${trx.id}`, simp: '', serviceId: trx.serviceId, orderId: trx.orderId, title: trx.title,
+			amount: trx.amount, currency: trx.currency, status: trx.status, isActive: true, validTo: trx.validTo === undefined ? null : trx.validTo,
+			created: trx.created, modified: trx.modified, isGenerated: false, isUsed: true, usedAt: trx.created,
+			returnUrl: '', successReturnUrl: body.successReturnUrl || '', failureReturnUrl: body.failureReturnUrl || '',
+			notificationUrl: trx.notificationUrl || '', customer: body.customer,
+		};
+		return trx;
+	}
+
+	/** Notifies the new API transaction at `pending` (imoje's documented example), then applies its outcome. */
+	function afterApiCreate(trx, outcome) {
+		return () => {
+			if (st().transactions[trx.id] !== trx) return;
+			notifyTransaction(trx);
+			if (outcome) setStatus(trx, outcome.status, { statusCode: outcome.statusCode });
+		};
+	}
+
+	/** Outcome of a new payment: sandbox titles and card amounts first, then setOutcome, then `fallback`. */
+	function decideOutcome(title, fallback, card) {
 		if (title === 'TEST-100000') return { status: 'settled' };
 		if (title === 'TEST-100010') return { status: 'error', statusCode: 'ACQ-ERROR-130004' };
-		return takeOutcome() || (fallback ? { status: fallback } : null);
+		return (card && sandboxCardOutcome(card.amount)) || takeOutcome() || (fallback ? { status: fallback } : null);
 	}
 
 	/** The payer "pays" a link: a web sale transaction in it, in the driven status. */
 	function payLink(link, opts = {}) {
 		if (FINAL_LINK.includes(link.status)) throw errors.refusal(`Payment link is not payable: status is ${link.status}`);
-		const outcome = opts.status ? { status: opts.status, statusCode: opts.statusCode } : decideOutcome(link.title, 'settled');
+		const paymentMethod = opts.paymentMethod || 'blik';
+		const outcome = opts.status ? { status: opts.status, statusCode: opts.statusCode } : decideOutcome(link.title, 'settled', paymentMethod === 'card' && link);
 		const now = nowSec();
 		link.isUsed = true;
 		link.usedAt = link.usedAt || now;
@@ -173,10 +199,11 @@ function createEngine(sim) {
 			currency: link.currency,
 			title: link.title,
 			orderId: link.orderId,
-			paymentMethod: opts.paymentMethod || 'blik',
-			paymentMethodCode: opts.paymentMethodCode || 'blik',
+			paymentMethod,
+			paymentMethodCode: opts.paymentMethodCode || (paymentMethod === 'card' ? 'ecom3ds' : 'blik'),
 			_paymentId: link.id,
 		});
+		attachCardProfile(sim, trx, link.customer);
 		return setStatus(trx, outcome.status, { statusCode: outcome.statusCode });
 	}
 
@@ -195,17 +222,18 @@ function createEngine(sim) {
 		if (body.title === 'TEST-100010') throw errors.refusal('Cannot process transaction. Payment method provider error.', 'ACQ-ERROR-130004', body);
 		checkMethod(body, 'TRX-ERROR-120003');
 		const fields = {};
-		for (const k of ['serviceId', 'amount', 'currency', 'title', 'orderId', 'paymentMethod', 'paymentMethodCode', 'notificationUrl', 'additionalDescription', 'customer', 'validTo', 'visibleMethod', 'multipayout']) {
+		// Card data (card, additionalData) is never kept: imoje's PCI rules (seed 04).
+		for (const k of ['serviceId', 'amount', 'currency', 'title', 'orderId', 'paymentMethod', 'paymentMethodCode', 'notificationUrl', 'additionalDescription', 'customer', 'validTo', 'visibleMethod', 'data', 'installment']) {
 			if (body[k] !== undefined) fields[k] = body[k];
 		}
-		const trx = newTransaction({ title: '', ...fields });
+		const trx = apiPayment(newTransaction({ title: '', ...fields }), body, origin);
+		attachCardProfile(sim, trx, body.customer);
 		const blik = body.blikCode !== undefined;
 		trx.action = blik
 			? { type: 'redirect', url: '', method: '', contentType: '', contentBodyRaw: '' }
 			: { type: 'redirect', url: `${origin}/paywall/redirect/${trx.id}`, method: 'GET', contentType: '', contentBodyRaw: '' };
-		const outcome = decideOutcome(trx.title, null);
-		const after = outcome ? () => st().transactions[trx.id] === trx && setStatus(trx, outcome.status, { statusCode: outcome.statusCode }) : undefined;
-		return { trx, after };
+		const outcome = decideOutcome(trx.title, null, trx.paymentMethod === 'card' && trx);
+		return { trx, after: afterApiCreate(trx, outcome) };
 	}
 
 	function requireAuthorized(trx, what) {
@@ -224,7 +252,7 @@ function createEngine(sim) {
 		return p;
 	}
 
-	function debitProfile(body) {
+	function debitProfile(body, origin) {
 		const p = getProfile(body.paymentProfileId);
 		if (p.isActive !== 1) throw errors.refusal('Payment profile inactive.', 'TRX-ERROR-120301', body);
 		if (body.title === 'TEST-100010') throw errors.refusal('Cannot process transaction. Payment method provider error.', 'ACQ-ERROR-130004', body);
@@ -240,8 +268,9 @@ function createEngine(sim) {
 			paymentMethodCode: isRecurring ? 'recurring' : 'oneclick',
 			paymentProfile: S.profileView(p),
 		});
-		const outcome = decideOutcome(trx.title, 'settled');
-		return { trx, after: () => st().transactions[trx.id] === trx && setStatus(trx, outcome.status, { statusCode: outcome.statusCode }) };
+		apiPayment(trx, body, origin);
+		const outcome = decideOutcome(trx.title, 'settled', trx);
+		return { trx, after: afterApiCreate(trx, outcome) };
 	}
 
 	function deactivateProfile(p) {

@@ -24,10 +24,25 @@ const DEFAULTS = {
 	refundStatus: 'settled',
 	notificationTimeoutMs: 5000,
 	deliverExternal: false,
+	testWebhooks: false,
 };
 
 function deliveryView(d) {
-	return { deliveryId: d.id, url: d.url, attempts: d.attempts, state: d.state, signatureHeader: d.signatureHeader, body: d.body.toString('utf8') };
+	return { deliveryId: d.id, ...(d.test ? { test: true } : {}), url: d.url, attempts: d.attempts, state: d.state, signatureHeader: d.signatureHeader, body: d.body.toString('utf8') };
+}
+
+function checkUrl(url) {
+	try {
+		if (!/^https?:$/.test(new URL(url).protocol)) throw new Error();
+	} catch {
+		throw new Error(`test webhook url must be an http(s) URL, not ${url}`);
+	}
+}
+
+/** Test-webhook delivery: `{all, shops}`, each entry null/false (off) or `{url?}` (on; url overrides the derived test URL). */
+function initialTestWebhooks(option) {
+	const all = option ? { ...(typeof option === 'object' ? option : {}) } : null;
+	return { all, shops: {} };
 }
 
 function resolveConfig(options) {
@@ -42,6 +57,7 @@ function resolveConfig(options) {
 	if (!['settled', 'new', 'pending'].includes(cfg.refundStatus)) throw new Error('refundStatus must be settled, new or pending');
 	cfg.retrySchedule = Array.isArray(o.retrySchedule) ? o.retrySchedule : IMOJE_RETRY_MS.map((ms) => Math.round(ms * cfg.retryScale));
 	cfg.now = typeof o.now === 'function' ? o.now : () => Date.now();
+	if (cfg.testWebhooks && typeof cfg.testWebhooks === 'object' && cfg.testWebhooks.url !== undefined) checkUrl(cfg.testWebhooks.url);
 	return cfg;
 }
 
@@ -64,11 +80,16 @@ function createSimulator(options = {}) {
 		port: null,
 		baseUrl: null,
 		log: typeof cfg.logger === 'function' ? cfg.logger : () => {},
+		testWebhooks: initialTestWebhooks(cfg.testWebhooks),
 	};
 	const newNotifier = () =>
 		new Notifier({
 			merchantId: cfg.merchantId, alg: cfg.alg, schedule: cfg.retrySchedule, timeoutMs: cfg.notificationTimeoutMs,
 			deliverExternal: cfg.deliverExternal, rewriteNotificationUrl: cfg.rewriteNotificationUrl,
+			testWebhooks: (serviceId) => {
+				const t = sim.testWebhooks;
+				return serviceId in t.shops ? t.shops[serviceId] : t.all;
+			},
 		});
 	sim.notifier = newNotifier();
 	const engine = createEngine(sim);
@@ -128,6 +149,41 @@ function createSimulator(options = {}) {
 			if (opts.count !== undefined && !(Number.isInteger(opts.count) && opts.count > 0)) throw new Error('count must be a positive integer');
 			sim.state.outcome = { status, ...(opts.statusCode ? { statusCode: opts.statusCode } : {}), ...(opts.count ? { remaining: opts.count } : {}) };
 			return { ...sim.state.outcome };
+		},
+		/**
+		 * Switches delivery to n8n test webhooks on or off, for one shop or (no serviceId) all.
+		 * Each notification then also goes, once, to its /webhook-test/ twin or to `url`.
+		 */
+		setTestWebhooks({ enabled = true, serviceId, url } = {}) {
+			if (serviceId !== undefined && !sim.state.shops[serviceId]) throw new Error(`unknown serviceId ${serviceId}`);
+			if (url !== undefined && url !== null) checkUrl(url);
+			const setting = enabled ? (url ? { url } : {}) : null;
+			if (serviceId === undefined) {
+				sim.testWebhooks.all = setting;
+				sim.testWebhooks.shops = {};
+			} else sim.testWebhooks.shops[serviceId] = setting;
+			return sim.getTestWebhooks();
+		},
+		getTestWebhooks: () => clone(sim.testWebhooks),
+		/** Sends a signed notification of a transaction's current state now; returns the delivery. */
+		notifyTransaction(id) {
+			const d = engine.notifyTransaction(engine.getTransaction(id));
+			return d ? deliveryView(d) : null;
+		},
+		/** Sends a signed notification for a link now: of its latest transaction, else {payment} alone. */
+		notifyPayment(id) {
+			const link = engine.getLink(id);
+			const trx = Object.values(sim.state.transactions).filter((t) => t._paymentId === id && t.type === 'sale').pop();
+			const d = trx ? engine.notifyTransaction(trx) : engine.notifyLink(link);
+			return d ? deliveryView(d) : null;
+		},
+		/** The shop's balance in the smallest unit, for can-refund's `balance` and refunds; null = always enough. */
+		setShopBalance(serviceId, amount) {
+			const shop = sim.state.shops[serviceId];
+			if (!shop) throw new Error(`unknown serviceId ${serviceId}`);
+			if (amount !== null && !Number.isInteger(amount)) throw new Error('amount must be an integer (smallest unit) or null');
+			shop._balance = amount;
+			return amount;
 		},
 		setFault: (fault) => sim.faults.add(fault),
 		clearFaults: () => sim.faults.clear(),

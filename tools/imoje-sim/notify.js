@@ -21,6 +21,15 @@ function signatureHeader({ merchantId, serviceId, signature, alg }) {
 	return `merchantid=${merchantId};serviceid=${serviceId};signature=${signature};alg=${alg}`;
 }
 
+/**
+ * n8n's test URL for a production webhook URL: /webhook/<id>/... becomes /webhook-test/<id>/...,
+ * where a trigger's "Listen for test event" waits. Null when the URL is not an n8n webhook.
+ */
+function testWebhookUrl(url) {
+	const i = url.indexOf('/webhook/');
+	return i < 0 ? null : `${url.slice(0, i)}/webhook-test/${url.slice(i + '/webhook/'.length)}`;
+}
+
 function rewriter(rule) {
 	if (typeof rule === 'function') return rule;
 	if (rule && typeof rule === 'object') {
@@ -67,12 +76,27 @@ class Notifier {
 		};
 		this.deliveries.push(delivery);
 		this.attempt(delivery);
+		this.mirrorToTest(delivery);
 		return delivery;
 	}
 
-	/** Sends the last delivery's exact bytes and signature again, as a new delivery. */
+	/**
+	 * Also delivers to the test webhook (n8n's "Listen for test event") when switched on for
+	 * this shop: same bytes and signature, one attempt, never retried (n8n listens briefly).
+	 */
+	mirrorToTest(delivery) {
+		const setting = this.o.testWebhooks ? this.o.testWebhooks(delivery.serviceId) : null;
+		if (!setting) return;
+		const url = setting.url || testWebhookUrl(this.rewrite(delivery.url));
+		if (!url) return;
+		const mirror = { ...delivery, id: ++this.seq, url, test: true, attempts: 0, state: 'pending' };
+		this.deliveries.push(mirror);
+		this.attempt(mirror);
+	}
+
+	/** Sends the last (non-test) delivery's exact bytes and signature again, as a new delivery. */
 	resendLast() {
-		const last = this.deliveries[this.deliveries.length - 1];
+		const last = this.deliveries.filter((d) => !d.test).pop();
 		if (!last) return null;
 		const sig = /signature=([^;]*)/.exec(last.signatureHeader)[1];
 		return this.send({ url: last.url, serviceId: last.serviceId, key: last.key, raw: last.body, signature: sig });
@@ -88,6 +112,7 @@ class Notifier {
 		}
 		const entry = {
 			deliveryId: delivery.id,
+			...(delivery.test ? { test: true } : {}),
 			attempt: delivery.attempts,
 			url: delivery.url,
 			body: text,
@@ -104,7 +129,7 @@ class Notifier {
 	attempt(delivery) {
 		if (this.stopped || delivery.cancelled) return;
 		delivery.attempts += 1;
-		const target = this.rewrite(delivery.url);
+		const target = delivery.test ? delivery.url : this.rewrite(delivery.url);
 		let parsed;
 		try {
 			parsed = new URL(target);
@@ -152,7 +177,7 @@ class Notifier {
 	}
 
 	scheduleRetry(delivery) {
-		const schedule = this.o.schedule || [];
+		const schedule = delivery.test ? [] : this.o.schedule || [];
 		const wait = schedule[delivery.attempts - 1];
 		if (wait === undefined) {
 			delivery.state = 'gave-up';
@@ -188,4 +213,4 @@ class Notifier {
 	}
 }
 
-module.exports = { Notifier, sign, signatureHeader, IMOJE_RETRY_MS };
+module.exports = { Notifier, sign, signatureHeader, testWebhookUrl, IMOJE_RETRY_MS };

@@ -12,15 +12,27 @@ function createRefunds(sim, { newTransaction, notifyTransaction, setStatus }) {
 		return { refunded, balance: Math.max(0, trx.amount - refunded) };
 	}
 
+	/** Whether the shop's balance covers `amount` (null `_balance`: always). */
+	function shopCovers(trx, amount) {
+		const shop = st().shops[trx.serviceId];
+		return !shop || shop._balance === null || shop._balance === undefined || shop._balance >= amount;
+	}
+
+	/**
+	 * imoje's can-refund answer (API.md Corrections): `balance` is a boolean (the shop's
+	 * balance suffices), `fullRefund` the amount a full refund gives back, and
+	 * `partialRefund` the range of a partial one.
+	 */
 	function canRefund(trx, amount) {
 		const paid = trx.type === 'sale' && trx.status === 'settled';
-		const { refunded, balance: bal } = paid ? balance(trx) : { refunded: 0, balance: 0 };
+		const left = paid ? balance(trx).balance : 0;
+		const covered = shopCovers(trx, amount);
 		return {
 			id: trx.id,
-			refundable: paid && amount > 0 && amount <= bal,
-			balance: bal,
-			fullRefund: paid && refunded === 0 && amount === trx.amount,
-			partialRefund: { maxRefundAmount: bal, minRefundAmount: bal > 0 ? 1 : 0 },
+			refundable: paid && amount > 0 && amount <= left && covered,
+			balance: covered,
+			fullRefund: left,
+			partialRefund: { maxRefundAmount: left, minRefundAmount: left > 0 ? 1 : 0 },
 		};
 	}
 
@@ -31,12 +43,15 @@ function createRefunds(sim, { newTransaction, notifyTransaction, setStatus }) {
 		if (trx.type !== 'sale' || trx.status !== 'settled') throw errors.refusal(`Cannot refund transaction: status is ${trx.status}`, 'TRX-ERROR-120401', body);
 		const { balance: bal } = balance(trx);
 		if (body.amount > bal) throw errors.refusal(`Refund amount exceeds the refundable balance (${bal})`, 'TRX-ERROR-120402', body);
+		if (!shopCovers(trx, body.amount)) throw errors.refusal('Insufficient shop balance for the refund', 'TRX-ERROR-120404', body);
 		const last = st().lastRefundAt[trx.id];
 		const now = sim.cfg.now();
 		if (last !== undefined && now - last < sim.cfg.refundIntervalMs) {
 			throw errors.refusal(`Too many refunds: wait ${sim.cfg.refundIntervalMs / 1000} s between two refunds of one transaction`, 'TRX-ERROR-120403', body);
 		}
 		st().lastRefundAt[trx.id] = now;
+		const shop = st().shops[trx.serviceId];
+		if (shop && typeof shop._balance === 'number') shop._balance -= body.amount;
 		const r = newTransaction({
 			type: 'refund',
 			status: 'new',

@@ -32,10 +32,10 @@ function createRoutes(sim, engine) {
 			const transaction = trxView(trx);
 			return { body: { transaction, action: transaction.action }, after };
 		}],
-		['POST', '/transaction/profile', ({ body }) => {
+		['POST', '/transaction/profile', ({ body, origin }) => {
 			valid('profileDebit', body, TRX);
 			requireShop(body, TRX);
-			const { trx, after } = engine.debitProfile(body);
+			const { trx, after } = engine.debitProfile(body, origin);
 			return { body: { transaction: trxView(trx) }, after };
 		}],
 		['GET', '/transaction/:id', ({ params }) => ({ body: { transaction: trxView(engine.getTransaction(params.id)) } })],
@@ -73,7 +73,12 @@ function createRoutes(sim, engine) {
 			engine.cancelLink(link);
 			return { body: S.linkView(st(), link) };
 		}],
-		['GET', '/payment/:id', ({ params }) => ({ body: S.linkView(st(), engine.getLink(params.id)) })],
+		['GET', '/payment/:id', ({ params }) => {
+			// The payment imoje makes for an API transaction is readable by its id too (a guess, see README).
+			const trx = Object.values(st().transactions).find((t) => t._payment && t._payment.id === params.id);
+			if (trx) return { body: { ...S.publicView(trx._payment), transactions: [S.transactionView(st(), trx, { withRefunds: false, withAction: false })] } };
+			return { body: S.linkView(st(), engine.getLink(params.id)) };
+		}],
 		['GET', '/service/:serviceId', ({ params }) => {
 			const shop = engine.shop(params.serviceId);
 			if (!shop) throw errors.notFound('Service not found.');

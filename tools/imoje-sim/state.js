@@ -59,10 +59,11 @@ function seedProfiles(merchantId, nowSec) {
 function createState(cfg) {
 	const nowSec = Math.floor(cfg.now() / 1000);
 	const shops = {};
-	shops[cfg.serviceId] = { id: cfg.serviceId, name: 'Simulator shop', isActive: true, paymentMethods: buildMethods(), _key: cfg.shopKey };
-	shops[SECOND_SERVICE_ID] = {
-		id: SECOND_SERVICE_ID, name: 'Simulator shop 2', isActive: true, paymentMethods: buildMethods(['blik', 'ing']), _key: `${cfg.shopKey}-2`,
-	};
+	// imoje's service object: id, created, isActive, paymentMethods (no name). `_balance`
+	// (smallest unit, null = enough for any refund) feeds can-refund's boolean `balance`.
+	const shop = (id, methods, key) => ({ id, created: nowSec, isActive: true, paymentMethods: methods, _key: key, _balance: null });
+	shops[cfg.serviceId] = shop(cfg.serviceId, buildMethods(), cfg.shopKey);
+	shops[SECOND_SERVICE_ID] = shop(SECOND_SERVICE_ID, buildMethods(['blik', 'ing']), `${cfg.shopKey}-2`);
 	return {
 		merchantId: cfg.merchantId,
 		serviceId: cfg.serviceId,
@@ -87,11 +88,25 @@ function shopView(shop) {
 	return { service: publicView(shop) };
 }
 
-/** The `payment` object a transaction points at: its link, or (for API transactions) itself. */
+/**
+ * The payment a transaction belongs to: its link, or for a transaction created through
+ * the API the payment imoje makes for it (`_payment`, an id of its own). A refund
+ * belongs to its sale's payment.
+ */
+function paymentOf(state, trx) {
+	const sale = trx._parentId ? state.transactions[trx._parentId] : trx;
+	return (sale._paymentId && state.paymentLinks[sale._paymentId]) || sale._payment;
+}
+
+/** The short `payment` reference inside a transaction (seed 04's example): id and status. */
 function paymentRef(state, trx) {
-	const link = trx._paymentId && state.paymentLinks[trx._paymentId];
-	if (link) return { id: link.id, status: link.status };
-	return { id: trx._parentId || trx.id, status: trx._parentId ? state.transactions[trx._parentId].status : trx.status };
+	const p = paymentOf(state, trx);
+	return { id: p.id, status: p.status };
+}
+
+/** The full payment object a notification carries (API.md Corrections): the link as GET /payment/{id} shows it, without its transaction list. */
+function paymentObject(state, trx) {
+	return publicView(paymentOf(state, trx));
 }
 
 function transactionView(state, trx, { withRefunds = true, withAction = true } = {}) {
@@ -100,7 +115,8 @@ function transactionView(state, trx, { withRefunds = true, withAction = true } =
 	if (!withAction) delete v.action;
 	if (trx.type === 'sale') {
 		if (trx.status === 'settled') v.paidAmount = trx.amount;
-		if (withRefunds) v.refunds = refundsOf(state, trx.id).map((r) => transactionView(state, r, { withRefunds: false, withAction: false }));
+		// Each element wrapped as {transaction: {...}} (imoje's plugin reads refunds that way; API.md Corrections).
+		if (withRefunds) v.refunds = refundsOf(state, trx.id).map((r) => ({ transaction: transactionView(state, r, { withRefunds: false, withAction: false }) }));
 	}
 	return v;
 }
@@ -140,5 +156,5 @@ function snapshot(state) {
 
 module.exports = {
 	SECOND_SERVICE_ID, SEED_PROFILE_IDS, SEED_CID, LABELS,
-	createState, publicView, shopView, transactionView, linkView, profileView, paymentRef, refundsOf, snapshot,
+	createState, publicView, shopView, transactionView, linkView, profileView, paymentRef, paymentOf, paymentObject, refundsOf, snapshot,
 };
