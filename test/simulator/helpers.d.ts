@@ -30,3 +30,10 @@ export interface CliRun {
 }
 
 export function startCli(args: string[], env?: Record<string, string>, timeoutMs?: number): Promise<CliRun>;
+
+/** Folder of imoje's own pages (seeds), or null where this checkout cannot see them. */
+export function seedsDir(): string | null;
+/** A seed file's lines (index 0 = line 1), or null without seeds. */
+export function seedLines(file: string): string[] | null;
+/** Every .js file of tools/imoje-sim, by file name. */
+export function simSources(): Record<string, string>;

@@ -4,6 +4,10 @@
 const http = require('node:http');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
+const fs = require('node:fs');
+
+const REPO_ROOT = path.join(__dirname, '..', '..');
+const SIM_DIR = path.join(REPO_ROOT, 'tools', 'imoje-sim');
 
 /**
  * A local HTTP receiver that catches notifications. `statuses` answers the
@@ -101,4 +105,28 @@ function startCli(args, env = {}, timeoutMs = 5000) {
 	});
 }
 
-module.exports = { startReceiver, sleep, waitFor, startCli };
+/**
+ * imoje's own pages (the seeds beside API.md), where this checkout can see them:
+ * IMOJE_SEEDS_DIR, else ../shared/imoje/seeds next to the repository or its parent.
+ * Null when absent (a checkout outside the project's workspace).
+ */
+function seedsDir() {
+	const candidates = [process.env.IMOJE_SEEDS_DIR, path.resolve(REPO_ROOT, '..', 'shared', 'imoje', 'seeds'), path.resolve(REPO_ROOT, '..', '..', 'shared', 'imoje', 'seeds')];
+	return candidates.find((d) => d && fs.existsSync(path.join(d, '01-payment-link-create.txt'))) || null;
+}
+
+/** Lines of a seed file (1-based: index 0 is line 1), or null without seeds. */
+function seedLines(file) {
+	const dir = seedsDir();
+	if (!dir || !fs.existsSync(path.join(dir, file))) return null;
+	return fs.readFileSync(path.join(dir, file), 'utf8').split('\n');
+}
+
+/** The simulator's source files (every .js under tools/imoje-sim) as {file: text}. */
+function simSources() {
+	const out = {};
+	for (const f of fs.readdirSync(SIM_DIR).filter((x) => x.endsWith('.js'))) out[f] = fs.readFileSync(path.join(SIM_DIR, f), 'utf8');
+	return out;
+}
+
+module.exports = { startReceiver, sleep, waitFor, startCli, seedsDir, seedLines, simSources };

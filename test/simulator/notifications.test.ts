@@ -117,6 +117,7 @@ describe('signed notifications', () => {
 		const second = await nth(r.rx, 2);
 		expect(second.raw.equals(first.raw)).toBe(true);
 		expect(second.headers['x-imoje-signature']).toBe(first.headers['x-imoje-signature']);
+		await waitFor(() => r.sim.deliveries().every((d) => d.state === 'delivered'), 2000, 'both deliveries to be answered');
 		expect(r.sim.deliveries().map((d) => d.state)).toEqual(['delivered', 'delivered']);
 	});
 
@@ -182,7 +183,7 @@ describe('notification bodies', () => {
 		const r = await rig();
 		const res = await r.api.post('/transaction/profile', { serviceId: r.sim.config.serviceId, paymentProfileId: SEED_PROFILE_IDS.oneClick, amount: 4200, currency: 'PLN', orderId: 'oc-1' });
 		expect(res.status).toBe(200);
-		const got = await nth(r.rx, 1);
+		const got = await nth(r.rx, 2);
 		expect(got.json?.transaction).toMatchObject({ id: res.data.transaction.id, status: 'settled', statusCode: 'CODE_000', paymentProfile: { id: SEED_PROFILE_IDS.oneClick, profile: 'ONE_CLICK' } });
 	});
 

@@ -25,6 +25,8 @@ export interface SimulatorOptions {
 	/** Status a new refund gets; default 'settled'. */
 	refundStatus?: 'settled' | 'new' | 'pending';
 	notificationTimeoutMs?: number;
+	/** Also send each notification once to n8n's test webhook (/webhook-test/...), or to `url`; default off. */
+	testWebhooks?: boolean | { url?: string };
 	/** Also deliver notifications to non-loopback hosts; default false. */
 	deliverExternal?: boolean;
 	/** Map a notification URL before delivery: a function, or {prefix: replacement}. */
@@ -92,7 +94,8 @@ export interface SimTransaction {
 	paidAmount?: number;
 	action?: SimAction;
 	paymentProfile?: SimProfile;
-	refunds?: SimTransaction[];
+	/** Each refund wrapped as imoje's plugin reads it. */
+	refunds?: Array<{ transaction: SimTransaction }>;
 	_paymentId?: string;
 	_parentId?: string;
 	[key: string]: unknown;
@@ -127,9 +130,10 @@ export interface SimShopMethod {
 	transactionLimits: { minTransaction: { type: string; value: number }; maxTransaction: { type: string; value: number } };
 }
 
+/** imoje's service object: id, created, isActive, paymentMethods (no name). */
 export interface SimShop {
 	id: string;
-	name: string;
+	created: number;
 	isActive: boolean;
 	paymentMethods: SimShopMethod[];
 	[key: string]: unknown;
@@ -162,6 +166,8 @@ export interface StateSnapshot {
 
 export interface NotificationAttempt {
 	deliveryId: number;
+	/** A copy sent to n8n's test webhook (one attempt, no retries). */
+	test?: boolean;
 	attempt: number;
 	url: string;
 	deliveredTo?: string;
@@ -179,6 +185,7 @@ export interface NotificationAttempt {
 
 export interface Delivery {
 	deliveryId: number;
+	test?: boolean;
 	url: string;
 	attempts: number;
 	state: 'pending' | 'retrying' | 'delivered' | 'gave-up' | 'skipped' | 'failed';
@@ -213,6 +220,15 @@ export interface Simulator {
 	setOutcome(status: ImojeStatus | null, opts?: { statusCode?: string; count?: number }): SimOutcome | null;
 	/** Active faults, in the order they are tried. */
 	faults: { list: Array<Fault & { id: number }> };
+	/** Test-webhook delivery on/off for one shop or (no serviceId) all; `url` overrides the derived /webhook-test/ URL. */
+	setTestWebhooks(o?: { enabled?: boolean; serviceId?: string; url?: string | null }): TestWebhooks;
+	getTestWebhooks(): TestWebhooks;
+	/** Sends a signed notification of the transaction's current state now (null: no address). */
+	notifyTransaction(transactionId: string): Delivery | null;
+	/** The same for a link: its latest sale transaction, else {payment} alone. */
+	notifyPayment(paymentId: string): Delivery | null;
+	/** Shop balance in the smallest unit (null: always enough): can-refund's `balance` and refunds. */
+	setShopBalance(serviceId: string, amount: number | null): number | null;
 	setFault(fault: Fault): Fault & { id: number };
 	clearFaults(): void;
 	notifications(): NotificationAttempt[];
@@ -236,7 +252,34 @@ export interface Simulator {
 	};
 }
 
+export interface TestWebhooks {
+	all: { url?: string } | null;
+	shops: Record<string, { url?: string } | null>;
+}
+
+/** A JSON Schema node of schemas/*.json, with the source of its rule. */
+export interface SchemaNode {
+	'x-source'?: string | string[];
+	$ref?: string;
+	$id?: string;
+	type?: string | string[];
+	pattern?: string;
+	maxLength?: number;
+	minLength?: number;
+	enum?: Array<string | number>;
+	required?: string[];
+	properties?: Record<string, SchemaNode>;
+	items?: SchemaNode;
+	definitions?: Record<string, SchemaNode>;
+	[key: string]: unknown;
+}
+
 export function createSimulator(options?: SimulatorOptions): Simulator;
+/** Problems of a request body as imoje's 422 lists them (operation names as in routes.js). */
+export function validate(operation: string, body: unknown, ctx?: { nowSec: number }): Array<{ property: string; message: string }>;
+/** Every schemas/*.json, by file name without .json. */
+export function loadSchemas(dir?: string): Record<string, SchemaNode>;
+export const SCHEMA_DIR: string;
 /** hex(HASH_alg(raw + key)), imoje's notification signature. */
 export function sign(raw: string | Buffer, key: string, alg?: string): string;
 export const IMOJE_RETRY_MS: number[];

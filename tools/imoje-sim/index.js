@@ -9,6 +9,7 @@ const { createRoutes } = require('./routes');
 const { createControl, makeProfile } = require('./control');
 const { createHttpServer } = require('./server');
 const { UUID_V4, STATUSES, isLoopbackHost, clone } = require('./util');
+const { validate, loadSchemas, SCHEMA_DIR } = require('./validate');
 
 const DEFAULTS = {
 	port: 0,
@@ -219,6 +220,9 @@ function createSimulator(options = {}) {
 module.exports = {
 	createSimulator,
 	sign,
+	validate,
+	loadSchemas,
+	SCHEMA_DIR,
 	IMOJE_RETRY_MS,
 	DEFAULTS,
 	SECOND_SERVICE_ID,

@@ -2,7 +2,8 @@
 // Small shared helpers: ids, clocks, imoje error envelopes, JSON answers.
 const crypto = require('node:crypto');
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+// imoje's id rule, read from the request schemas so it is written down once (seed 01).
+const UUID_V4 = new RegExp(require('./schemas/defs.json').definitions.uuid.pattern);
 const STATUSES = ['new', 'pending', 'settled', 'authorized', 'rejected', 'cancelled', 'error'];
 const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
 
