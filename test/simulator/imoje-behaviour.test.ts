@@ -1,37 +1,15 @@
 // Behaviour the simulator used to hide (issue 8) and test-webhook delivery (issue 9),
 // each checked against what imoje documents (API.md Corrections, seeds, imoje's plugin).
-import axios, { type AxiosInstance } from 'axios';
+import axios from 'axios';
 
-import { createSimulator, type NotificationBody, type SimulatorOptions, type Simulator } from '../../tools/imoje-sim';
-import { startCli, startReceiver, waitFor, type Receiver } from './helpers';
+import { type NotificationBody } from '../../tools/imoje-sim';
+import { startCli, waitFor } from './helpers';
+import { closeRigs, rig, type Rig } from './rig';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const customer = { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' };
 
-interface Rig {
-	sim: Simulator;
-	api: AxiosInstance;
-	ctl: AxiosInstance;
-	rx: Receiver;
-}
-const rigs: Rig[] = [];
-
-async function rig(options: SimulatorOptions = {}, receiverUrlPath = '/imoje'): Promise<Rig> {
-	const rx = await startReceiver();
-	const sim = createSimulator({ notificationUrl: rx.url.replace(/\/imoje$/, receiverUrlPath), refundIntervalMs: 0, ...options });
-	await sim.start();
-	const api = axios.create({ baseURL: `${sim.baseUrl}/${sim.config.merchantId}`, headers: { Authorization: `Bearer ${sim.config.token}` }, validateStatus: () => true });
-	const ctl = axios.create({ baseURL: sim.url as string, validateStatus: () => true });
-	const r = { sim, api, ctl, rx };
-	rigs.push(r);
-	return r;
-}
-afterEach(async () => {
-	for (const r of rigs.splice(0)) {
-		await r.sim.stop();
-		await r.rx.close();
-	}
-});
+afterEach(closeRigs);
 
 const body = (r: Rig, n: number) => waitFor(() => r.rx.received[n - 1], 3000, `notification #${n}`).then((x) => x.json as NotificationBody);
 const trxBody = (r: Rig, extra: Record<string, unknown> = {}) => ({
@@ -168,7 +146,7 @@ describe('responses in imoje\'s shapes', () => {
 
 describe('test webhooks and notifications on demand (n8n "Listen for test event")', () => {
 	it('mirrors each notification once to /webhook-test/<id>/imoje when switched on, same bytes and signature', async () => {
-		const r = await rig({}, '/webhook/abc-123/imoje');
+		const r = await rig({}, undefined, '/webhook/abc-123/imoje');
 		expect(r.sim.getTestWebhooks()).toEqual({ all: null, shops: {} });
 		r.sim.payPayment(await newLink(r));
 		await body(r, 1);
@@ -184,7 +162,7 @@ describe('test webhooks and notifications on demand (n8n "Listen for test event"
 	});
 
 	it('never retries a test delivery nobody listens to, and can target one shop or an explicit URL', async () => {
-		const r = await rig({ testWebhooks: true }, '/webhook/abc-123/imoje');
+		const r = await rig({ testWebhooks: true }, undefined, '/webhook/abc-123/imoje');
 		r.rx.setStatuses([200, 404]);
 		r.sim.payPayment(await newLink(r));
 		await waitFor(() => r.sim.deliveries().length === 2 && r.sim.deliveries().every((d) => d.state !== 'pending'), 3000, 'both deliveries');

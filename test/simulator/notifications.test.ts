@@ -1,36 +1,12 @@
-import axios, { type AxiosInstance } from 'axios';
 import { createHash } from 'node:crypto';
 
-import { createSimulator, IMOJE_RETRY_MS, SECOND_SERVICE_ID, SEED_PROFILE_IDS, type SimulatorOptions, type Simulator } from '../../tools/imoje-sim';
-import { sleep, startReceiver, waitFor, type Receiver, type Received } from './helpers';
+import { createSimulator, IMOJE_RETRY_MS, SECOND_SERVICE_ID, SEED_PROFILE_IDS } from '../../tools/imoje-sim';
+import { sleep, waitFor, type Receiver, type Received } from './helpers';
+import { closeRigs, rig, type Rig } from './rig';
 
 const customer = { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' };
 
-interface Rig {
-	sim: Simulator;
-	api: AxiosInstance;
-	ctl: AxiosInstance;
-	rx: Receiver;
-}
-const rigs: Rig[] = [];
-
-async function rig(options: SimulatorOptions = {}, statuses?: number[]): Promise<Rig> {
-	const rx = await startReceiver(statuses);
-	const sim = createSimulator({ notificationUrl: rx.url, refundIntervalMs: 0, ...options });
-	await sim.start();
-	const api = axios.create({ baseURL: `${sim.baseUrl}/${sim.config.merchantId}`, headers: { Authorization: `Bearer ${sim.config.token}` }, validateStatus: () => true });
-	const ctl = axios.create({ baseURL: sim.url as string, validateStatus: () => true });
-	const r = { sim, api, ctl, rx };
-	rigs.push(r);
-	return r;
-}
-
-afterEach(async () => {
-	for (const r of rigs.splice(0)) {
-		await r.sim.stop();
-		await r.rx.close();
-	}
-});
+afterEach(closeRigs);
 
 function parseSignatureHeader(h: string | string[] | undefined): Record<string, string> {
 	const out: Record<string, string> = {};

@@ -86,13 +86,15 @@ describe('what imoje refuses and accepts (POST /payment)', () => {
 		customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' }, ...extra,
 	});
 	const address = (fields: Record<string, unknown>) => ({ firstName: 'Jan', lastName: 'Kowalski', postalCode: '90-001', countryCodeAlpha2: 'PL', ...fields });
+	/** A link whose payer lives at `street`, `city`, `region` and has `phone`, in billing and shipping. */
+	const payer = (phone: string, street: string, city: string, region: string) => link({
+		customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com', phone },
+		billing: address({ street, city, region }),
+		shipping: address({ street, city }),
+	});
 
 	it('refuses a raw Polish address and a phone with brackets, naming each field (seed 01: street, city, region ^[A-Za-z0-9 ]+$)', async () => {
-		const res = await api.post('/payment', link({
-			customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com', phone: '+48 (600) 700-800' },
-			billing: address({ street: 'ul. Piotrkowska 12/3', city: 'Łódź', region: 'łódzkie' }),
-			shipping: address({ street: 'ul. Piotrkowska 12/3', city: 'Łódź' }),
-		}));
+		const res = await api.post('/payment', payer('+48 (600) 700-800', 'ul. Piotrkowska 12/3', 'Łódź', 'łódzkie'));
 		expect(res.status).toBe(422);
 		expect(res.data.apiErrorResponse.code).toBe('REQ-ERROR-100002');
 		const errors = res.data.apiErrorResponse.errors as Array<{ property: string; message: string }>;
@@ -107,11 +109,7 @@ describe('what imoje refuses and accepts (POST /payment)', () => {
 	});
 
 	it('accepts the same address fitted to imoje\'s rules and a phone of digits, +, - and spaces', async () => {
-		const res = await api.post('/payment', link({
-			customer: { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com', phone: '+48 600 700-800' },
-			billing: address({ street: 'ul Piotrkowska 12 3', city: 'Lodz', region: 'lodzkie' }),
-			shipping: address({ street: 'ul Piotrkowska 12 3', city: 'Lodz' }),
-		}));
+		const res = await api.post('/payment', payer('+48 600 700-800', 'ul Piotrkowska 12 3', 'Lodz', 'lodzkie'));
 		expect(res.status).toBe(200);
 		expect(res.data.payment.id).toBeDefined();
 	});
