@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -8,28 +8,36 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { eventOptions, isImojeSender, readNotification, statusOptions } from './events';
-import { seenBefore } from './seen';
-import { verifyImojeSignature } from './signature';
-import { paymentMethodOptions } from '../Imoje/shared/options';
+import { claimNotification, releaseNotification } from './dedupe';
+import { isImojeSender, isWanted, readNotification } from './events';
+import { DEFAULT_REPLAY_WINDOW_DAYS, triggerProperties } from './properties';
+import { FAILURE_TEXT, verifyForShops } from './shops';
+import type { ShopKey, TriggerCredential } from './shops';
+
+/** imoje stops retrying only on a 200 with exactly this body. */
+const OK_BODY = { status: 'ok' };
+
+/** Filtered-out, repeated and too old notifications: 200 at once, or imoje retries them for days. */
+const answerOk = (): IWebhookResponseData => ({ webhookResponse: OK_BODY });
 
 /**
- * imoje stops retrying only on a 200 with exactly this body. The node writes it itself:
- * left to n8n, an answer for a started execution would be n8n's own text.
+ * A notification that cannot be trusted or read. Production answers the code and runs nothing.
+ * "Listen for test event" throws instead, so n8n starts the test execution with this error and
+ * the editor shows why (n8n then answers 500, which imoje also retries).
  */
-function answerOk(context: IWebhookFunctions): IWebhookResponseData {
-	context.getResponseObject().status(200).json({ status: 'ok' });
+function refuse(context: IWebhookFunctions, code: number, reason: string): IWebhookResponseData {
+	context.logger.warn(`imoje Trigger refused a notification (${code}): ${reason}`);
+	if (context.getMode() === 'manual') {
+		throw new NodeOperationError(context.getNode(), `imoje notification refused: ${reason}`, {
+			description: `In production this notification is answered ${code} and starts nothing.`,
+		});
+	}
+	context.getResponseObject().status(code).json({ status: 'error', message: reason });
 	return { noWebhookResponse: true };
 }
 
 interface Options {
 	onlyImojeSenders?: boolean;
-}
-
-function refuse(context: IWebhookFunctions, code: number, reason: string): IWebhookResponseData {
-	context.logger.warn(`imoje Trigger refused a notification (${code}): ${reason}`);
-	context.getResponseObject().status(code).json({ status: 'error', message: reason });
-	return { noWebhookResponse: true };
 }
 
 export class ImojeTrigger implements INodeType {
@@ -40,70 +48,24 @@ export class ImojeTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).length ? $parameter["events"].join(", ") : "all notifications" }}',
-		description: 'Starts the workflow when imoje notifies a payment, refund or payment link change',
+		description: 'Starts the workflow when imoje notifies a payment, refund, payment link or card profile change',
 		defaults: { name: 'imoje Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'imojeApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'imoje' }],
-		properties: [
+		webhooks: [
 			{
-				displayName:
-					'imoje has no API for webhooks: paste this node\'s Production URL into the imoje panel (Shops › your shop › Details › Settings › notification address), or pass it as Notification URL when creating a payment. imoje calls only public addresses on port 80 or 443 with no port number in them, so a local n8n needs a tunnel or a reverse proxy. The credential\'s Shop key is required: without it every notification is refused, because it could not be verified.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				default: [],
-				options: eventOptions,
-				description: 'Which notifications start the workflow. None selected: all.',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				options: statusOptions,
-				description: 'Only notifications with one of these statuses start the workflow. None selected: all.',
-			},
-			{
-				displayName: 'Payment Methods',
-				name: 'paymentMethods',
-				type: 'multiOptions',
-				default: [],
-				options: paymentMethodOptions,
-				description: 'Only payments made with one of these methods start the workflow. None selected: all.',
-			},
-			{
-				displayName: 'Drop Repeated Notifications',
-				name: 'dropDuplicates',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to answer but not run for a notification already received (same transaction or payment, status and change time). imoje resends a notification until it is answered, and sometimes again later.',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Only Accept Imoje Sender Addresses',
-						name: 'onlyImojeSenders',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to answer 403 to requests from outside imoje\'s published ranges (5.196.116.32/28, 51.195.95.0/28, 54.37.185.64/28, 54.37.185.80/28, 147.135.151.16/28). This is the client address n8n sees: behind a reverse proxy or tunnel, set N8N_PROXY_HOPS so n8n reads it from X-Forwarded-For, or every notification will be refused.',
-					},
-				],
+				name: 'default',
+				httpMethod: 'POST',
+				path: 'imoje',
+				// n8n answers an accepted notification itself, once it has stored the execution
+				// (WorkflowRunner.run), with this body; a failure to store becomes an error answer,
+				// so imoje retries and nothing answered 200 is lost.
+				responseMode: 'onReceived',
+				responseData: '={{ ({ "status": "ok" }) }}',
 			},
 		],
+		properties: triggerProperties,
 	};
 
 	// imoje has no API to register a notification address: it is set in the panel.
@@ -124,47 +86,66 @@ export class ImojeTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const options = this.getNodeParameter('options', {}) as Options;
+		const testMode = this.getMode() === 'manual';
 
 		if (options.onlyImojeSenders && !isImojeSender(request.ip ?? request.socket?.remoteAddress)) {
 			return refuse(this, 403, 'sender address is not one of imoje\'s');
 		}
 
-		const credentials = await this.getCredentials<{ shopSecretKey?: string; serviceId?: string }>('imojeApi');
-		if (!credentials.shopSecretKey) {
+		const credential = await this.getCredentials<TriggerCredential>('imojeApi');
+		const otherShops = ((this.getNodeParameter('otherShops', {}) as { shop?: ShopKey[] }).shop ?? []).filter((shop) => shop.shopId);
+		if (!credential.shopSecretKey && otherShops.length === 0) {
 			return refuse(this, 401, 'the imoje credential has no Shop key, so notifications cannot be verified');
 		}
-		const check = verifyImojeSignature({
-			rawBody: request.rawBody ?? Buffer.alloc(0),
-			header: request.headers['x-imoje-signature'],
-			shopKey: credentials.shopSecretKey,
-			serviceId: credentials.serviceId,
-		});
-		if (!check.valid) return refuse(this, 401, `signature check failed: ${check.reason}`);
+		const rawBody = request.rawBody ?? Buffer.alloc(0);
+		const check = verifyForShops({ rawBody, header: request.headers['x-imoje-signature'], credential, extraShops: otherShops });
+		if (!check.valid) return refuse(this, 401, FAILURE_TEXT[check.reason]);
 
 		let body: unknown;
 		try {
-			body = JSON.parse(request.rawBody.toString('utf8'));
+			body = JSON.parse(rawBody.toString('utf8'));
 		} catch {
 			return refuse(this, 400, 'the body is not JSON');
 		}
 		const notification = readNotification(body);
-		if (!notification) return refuse(this, 400, 'the body has neither a transaction nor a payment');
+		if (!notification) return refuse(this, 400, 'the body has no transaction, payment or paymentProfile');
 
-		const events = this.getNodeParameter('events', []) as string[];
-		const statuses = this.getNodeParameter('statuses', []) as string[];
-		const methods = this.getNodeParameter('paymentMethods', []) as string[];
-		const wanted =
-			(events.length === 0 || events.includes(notification.event)) &&
-			(statuses.length === 0 || statuses.includes(notification.status ?? '')) &&
-			(methods.length === 0 || methods.includes(notification.paymentMethod ?? ''));
-		// Filtered-out and repeated notifications still get imoje's 200, or imoje retries them for days.
-		if (!wanted) return answerOk(this);
-		if (this.getNodeParameter('dropDuplicates', true) && seenBefore(this.getWorkflowStaticData('node'), notification.dedupeKey)) {
-			return answerOk(this);
+		const wanted = isWanted(notification, {
+			events: this.getNodeParameter('events', []) as string[],
+			statuses: this.getNodeParameter('statuses', []) as string[],
+			paymentMethods: this.getNodeParameter('paymentMethods', []) as string[],
+			onlySavedCardPayments: this.getNodeParameter('onlySavedCardPayments', false) as boolean,
+		});
+		if (!wanted) return answerOk();
+
+		// A test run shows every notification sent to it, repeats and old ones included.
+		if (!testMode) {
+			const nowSeconds = Math.floor(Date.now() / 1000);
+			const windowSeconds = Math.max(0, (this.getNodeParameter('replayWindowDays', DEFAULT_REPLAY_WINDOW_DAYS) as number) * 86400);
+			if (windowSeconds > 0 && notification.modified !== undefined && notification.modified < nowSeconds - windowSeconds) {
+				this.logger.warn(
+					`imoje Trigger did not run notification ${notification.notificationKey}: changed ${nowSeconds - notification.modified} s ago, outside the replay window (answered 200)`,
+				);
+				return answerOk();
+			}
+			if (this.getNodeParameter('dropDuplicates', true) as boolean) {
+				const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+				const { notificationKey, modified } = notification;
+				const staticData = this.getWorkflowStaticData('node');
+				if (!claimNotification({ staticData, scope, notificationKey, modified, nowSeconds, windowSeconds })) {
+					this.logger.debug(`imoje Trigger did not run repeated notification ${notificationKey} (answered 200)`);
+					return answerOk();
+				}
+				// Not stored (n8n answers an error): forget it, so imoje's retry runs.
+				const response = this.getResponseObject();
+				response.once('finish', () => {
+					if (response.statusCode !== 200) releaseNotification(scope, notificationKey);
+				});
+			}
 		}
 
 		return {
-			...answerOk(this),
+			webhookResponse: OK_BODY,
 			workflowData: [this.helpers.returnJsonArray([notification.json as IDataObject])],
 		};
 	}

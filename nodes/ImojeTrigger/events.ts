@@ -1,16 +1,31 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-/** What a notification is about, worked out from its body (imoje sends no event name). */
-export type ImojeEvent = 'paymentStatus' | 'refund' | 'paymentLinkClosed' | 'profilePayment';
+/**
+ * What a notification is about, worked out from its body (imoje sends no event name).
+ * - paymentStatus: a transaction that is not a refund, with or without `transaction.paymentProfile`:
+ *   every OneClick/recurring card payment carries one, the payer's first card-saving payment
+ *   (`source: "web"`) included, and it is a payment first (API.md Corrections; the profile
+ *   object as in seed 03-profile-debit.txt).
+ * - refund: `transaction.type: "refund"` (imoje's plugin: payment-core src/Notification.php
+ *   TRT_REFUND, WordPressBugBounty/plugins-imoje).
+ * - paymentLinkClosed: only a `payment` object, as sent when a link expires or is cancelled.
+ * - paymentProfile: a top-level `paymentProfile` object, which imoje's notifications topic
+ *   lists as a notification object of its own (API.md Corrections).
+ */
+export type ImojeEvent = 'paymentStatus' | 'refund' | 'paymentLinkClosed' | 'paymentProfile';
 
 export const eventOptions: Array<INodePropertyOptions & { value: ImojeEvent }> = [
-	{ name: 'OneClick or Recurring Payment', value: 'profilePayment', description: 'A saved card was charged (the transaction has a paymentProfile)' },
 	{ name: 'Payment Link Expired or Cancelled', value: 'paymentLinkClosed', description: 'A payment link closed without a transaction (only payment data)' },
-	{ name: 'Payment Status Changed', value: 'paymentStatus', description: 'A payment was created, paid, authorized, rejected…' },
-	{ name: 'Refund', value: 'refund', description: 'A refund changed status; final when settled' },
+	{ name: 'Payment Profile Changed', value: 'paymentProfile', description: 'A saved card (OneClick or recurring profile) was notified on its own' },
+	{ name: 'Payment Status Changed', value: 'paymentStatus', description: 'A payment was created, paid, authorized, rejected…, including OneClick and recurring card payments' },
+	{ name: 'Refund', value: 'refund', description: 'A refund changed status; final when settled. Never counted as a payment.' },
 ];
 
-export const STATUSES = ['new', 'pending', 'authorized', 'settled', 'rejected', 'cancelled', 'error'] as const;
+/**
+ * Transaction statuses: imoje's status topic, plus `submitted_for_settlement`, which imoje's
+ * own plugin library accepts in notifications (payment-core src/Util.php $transactionStatuses,
+ * WordPressBugBounty/plugins-imoje).
+ */
 export const statusOptions: INodePropertyOptions[] = [
 	{ name: 'Authorized (Waiting for Capture)', value: 'authorized' },
 	{ name: 'Cancelled or Expired', value: 'cancelled' },
@@ -19,41 +34,61 @@ export const statusOptions: INodePropertyOptions[] = [
 	{ name: 'Pending', value: 'pending' },
 	{ name: 'Rejected', value: 'rejected' },
 	{ name: 'Settled (Paid)', value: 'settled' },
+	{ name: 'Submitted for Settlement', value: 'submitted_for_settlement' },
 ];
 
-const objectAt = (body: IDataObject, key: string) => {
-	const value = body[key];
+const objectAt = (body: IDataObject | undefined, key: string) => {
+	const value = body?.[key];
 	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : undefined;
 };
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
 
-/** The notification with the few fields a workflow needs lifted to the top. */
+/** The notification with the fields a workflow needs lifted to the top. */
 export interface Notification {
 	event: ImojeEvent;
+	/** Every event the body belongs to: a transaction beside a top-level paymentProfile is both. */
+	events: ImojeEvent[];
 	status?: string;
 	paymentMethod?: string;
-	/** Same notification, same key: transaction or payment, status, and when it changed. */
-	dedupeKey: string;
+	hasPaymentProfile: boolean;
+	/** Unix seconds of the last change (transaction, else payment, else profile), if imoje sent it. */
+	modified?: number;
+	/** Same notification, same key: its ids, status and change time. Output as `notificationKey`. */
+	notificationKey: string;
 	json: IDataObject;
 }
 
-/** Reads an imoje notification body: payment-only, transaction-only or both. Undefined if it is neither. */
+/** Reads an imoje notification body. Undefined if it has no transaction, payment or payment profile. */
 export function readNotification(body: unknown): Notification | undefined {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const data = body as IDataObject;
 	const transaction = objectAt(data, 'transaction');
-	const payment = objectAt(data, 'payment') ?? (transaction && objectAt(transaction, 'payment'));
-	if (!transaction && !payment) return undefined;
+	const payment = objectAt(data, 'payment') ?? objectAt(transaction, 'payment');
+	const topProfile = objectAt(data, 'paymentProfile');
+	const profile = topProfile ?? objectAt(transaction, 'paymentProfile');
+	if (!transaction && !payment && !profile) return undefined;
 
-	let event: ImojeEvent = 'paymentStatus';
-	if (!transaction) event = 'paymentLinkClosed';
-	else if (transaction.type === 'refund') event = 'refund';
-	else if (objectAt(transaction, 'paymentProfile')) event = 'profilePayment';
+	const events: ImojeEvent[] = [];
+	if (transaction) events.push(transaction.type === 'refund' ? 'refund' : 'paymentStatus');
+	else if (payment) events.push('paymentLinkClosed');
+	if (topProfile) events.push('paymentProfile');
 
 	const source = transaction ?? payment ?? {};
-	const status = (transaction?.status ?? payment?.status) as string | undefined;
+	const status = text(transaction?.status ?? payment?.status);
+	const modifiedRaw = transaction?.modified ?? payment?.modified ?? profile?.modified;
+	const modified = typeof modifiedRaw === 'number' && Number.isFinite(modifiedRaw) ? modifiedRaw : undefined;
+	// The payer's id: `customer.cid` on payments and links (seed 01-payment-link-create.txt),
+	// `merchantCustomerId` on a card profile (seed 03-profile-debit.txt).
+	const cid = text(objectAt(transaction, 'customer')?.cid ?? objectAt(payment, 'customer')?.cid ?? profile?.merchantCustomerId);
+	// A profile notified on its own has no status: its activity flag tells one change from the next.
+	const state = status ?? text(profile?.isActive);
+	const notificationKey = [transaction?.id, payment?.id, profile?.id, state, modified].map((part) => text(part) ?? '').join('|');
 	const lifted = {
-		event,
+		event: events[0],
+		events,
 		status,
+		statusCode: transaction?.statusCode,
+		statusCodeDescription: transaction?.statusCodeDescription,
 		orderId: source.orderId,
 		amount: source.amount,
 		currency: source.currency,
@@ -61,14 +96,47 @@ export function readNotification(body: unknown): Notification | undefined {
 		paymentId: payment?.id,
 		transactionType: transaction?.type,
 		paymentMethod: transaction?.paymentMethod,
+		hasPaymentProfile: profile !== undefined,
+		paymentProfileId: profile?.id,
+		cid,
+		notificationKey,
 	};
 	return {
-		event,
+		event: events[0],
+		events,
 		status,
-		paymentMethod: transaction?.paymentMethod as string | undefined,
-		dedupeKey: [transaction?.id, payment?.id, status, source.modified].map((part) => String(part ?? '')).join('|'),
+		paymentMethod: text(transaction?.paymentMethod),
+		hasPaymentProfile: profile !== undefined,
+		modified,
+		notificationKey,
 		json: { ...Object.fromEntries(Object.entries(lifted).filter(([, value]) => value !== undefined)), ...data } as IDataObject,
 	};
+}
+
+export interface Filters {
+	events: string[];
+	statuses: string[];
+	paymentMethods: string[];
+	onlySavedCardPayments: boolean;
+}
+
+/**
+ * Whether the user's filters let a notification through. Statuses, payment methods and
+ * "only saved-card payments" describe payments: with Events left empty they select payments
+ * only, so a settled refund never passes a "Settled" filter unless Refund is picked in Events.
+ */
+export function isWanted(notification: Notification, filters: Filters): boolean {
+	const paymentFilter = filters.statuses.length > 0 || filters.paymentMethods.length > 0 || filters.onlySavedCardPayments;
+	// 'profilePayment' was the event of saved-card payments before they became payments.
+	const events = filters.events.includes('profilePayment') ? [...filters.events, 'paymentStatus'] : filters.events;
+	const kinds = events.length > 0 ? events : paymentFilter ? ['paymentStatus'] : [];
+	const savedCardOnly = filters.onlySavedCardPayments || (filters.events.includes('profilePayment') && !filters.events.includes('paymentStatus'));
+	return (
+		(kinds.length === 0 || notification.events.some((event) => kinds.includes(event))) &&
+		(filters.statuses.length === 0 || filters.statuses.includes(notification.status ?? '')) &&
+		(filters.paymentMethods.length === 0 || filters.paymentMethods.includes(notification.paymentMethod ?? '')) &&
+		(!savedCardOnly || notification.hasPaymentProfile)
+	);
 }
 
 /** imoje's notification senders, as published. */

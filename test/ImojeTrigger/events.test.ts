@@ -1,5 +1,4 @@
-import { isImojeSender, readNotification } from '../../dist/nodes/ImojeTrigger/events';
-import { SEEN_LIMIT, seenBefore } from '../../dist/nodes/ImojeTrigger/seen';
+import { isImojeSender, isWanted, readNotification } from '../../dist/nodes/ImojeTrigger/events';
 
 describe('isImojeSender', () => {
 	test.each([
@@ -12,7 +11,7 @@ describe('isImojeSender', () => {
 });
 
 describe('readNotification', () => {
-	test('neither a transaction nor a payment is not a notification', () => {
+	test('a body with no transaction, payment or paymentProfile is not a notification', () => {
 		expect(readNotification({})).toBeUndefined();
 		expect(readNotification([])).toBeUndefined();
 		expect(readNotification('x')).toBeUndefined();
@@ -23,28 +22,74 @@ describe('readNotification', () => {
 		expect(readNotification({ transaction: { id: 't', status: 'new', payment: { id: 'p' } } })).toMatchObject({ json: { paymentId: 'p', transactionId: 't' } });
 	});
 
-	test('the dedupe key changes with status and change time, not with other fields', () => {
-		const key = (transaction: object) => readNotification({ transaction })!.dedupeKey;
+	test('the notification key changes with status and change time, not with other fields', () => {
+		const key = (transaction: object) => readNotification({ transaction })!.notificationKey;
 		const base = { id: 't', status: 'pending', modified: 1 };
+		expect(key(base)).toBe('t|||pending|1');
 		expect(key(base)).toBe(key({ ...base, title: 'other' }));
 		expect(key(base)).not.toBe(key({ ...base, status: 'settled' }));
 		expect(key(base)).not.toBe(key({ ...base, modified: 2 }));
 	});
-});
 
-describe('seenBefore', () => {
-	test('remembers keys and forgets the oldest past the limit', () => {
-		const data = {};
-		expect([seenBefore(data, 'a', 2), seenBefore(data, 'b', 2), seenBefore(data, 'a', 2)]).toEqual([false, false, true]);
-		expect(seenBefore(data, 'c', 2)).toBe(false);
-		expect(data).toEqual({ seenNotifications: ['b', 'c'] });
-		expect(seenBefore(data, 'a', 2)).toBe(false);
+	test('a profile notified alone is keyed by its activity, so deactivation is a new notification', () => {
+		const key = (isActive: number) => readNotification({ paymentProfile: { id: 'pp', isActive, modified: 5 } })!.notificationKey;
+		expect(key(1)).not.toBe(key(0));
 	});
 
-	test('the default limit keeps the list bounded', () => {
-		const data: { seenNotifications?: string[] } = {};
-		for (let i = 0; i < SEEN_LIMIT + 50; i++) seenBefore(data, `k${i}`);
-		expect(data.seenNotifications).toHaveLength(SEEN_LIMIT);
-		expect(data.seenNotifications![0]).toBe('k50');
+	test('decline reason, profile id and payer id are lifted to the top', () => {
+		const read = readNotification({
+			transaction: { id: 't', status: 'rejected', statusCode: 'CODE_51', statusCodeDescription: 'Insufficient funds', paymentProfile: { id: 'pp', merchantCustomerId: 'payer-9' } },
+		})!;
+		expect(read.json).toMatchObject({ statusCode: 'CODE_51', statusCodeDescription: 'Insufficient funds', paymentProfileId: 'pp', cid: 'payer-9', hasPaymentProfile: true });
+	});
+
+	test("the customer's cid wins over the profile's merchantCustomerId", () => {
+		const read = readNotification({ transaction: { id: 't', customer: { cid: 'c-1' }, paymentProfile: { id: 'pp', merchantCustomerId: 'm-1' } } })!;
+		expect(read.json.cid).toBe('c-1');
+	});
+});
+
+describe('isWanted', () => {
+	const none = { events: [], statuses: [], paymentMethods: [], onlySavedCardPayments: false };
+	const payment = readNotification({ transaction: { id: 't', type: 'sale', status: 'settled', paymentMethod: 'card' } })!;
+	const savedCard = readNotification({ transaction: { id: 't', type: 'sale', status: 'settled', paymentMethod: 'card', paymentProfile: { id: 'pp' } } })!;
+	const refund = readNotification({ transaction: { id: 'r', type: 'refund', status: 'settled', paymentMethod: 'card' } })!;
+	const link = readNotification({ payment: { id: 'p', status: 'cancelled' } })!;
+	const profile = readNotification({ paymentProfile: { id: 'pp', isActive: 0 } })!;
+
+	test('no filters: everything', () => {
+		expect([payment, savedCard, refund, link, profile].map((n) => isWanted(n, none))).toEqual([true, true, true, true, true]);
+	});
+
+	test('a status filter with Events empty selects payments only: a settled refund does not pass "Settled"', () => {
+		const settledOnly = { ...none, statuses: ['settled'] };
+		expect([payment, savedCard, refund, link].map((n) => isWanted(n, settledOnly))).toEqual([true, true, false, false]);
+	});
+
+	test('a payment method filter with Events empty selects payments only', () => {
+		expect(isWanted(refund, { ...none, paymentMethods: ['card'] })).toBe(false);
+		expect(isWanted(payment, { ...none, paymentMethods: ['card'] })).toBe(true);
+	});
+
+	test('Refund selected with Settled: settled refunds, not payments', () => {
+		const filters = { ...none, events: ['refund'], statuses: ['settled'] };
+		expect([payment, refund].map((n) => isWanted(n, filters))).toEqual([false, true]);
+	});
+
+	test('"Payment Status Changed" includes saved-card payments; "Only Saved-Card Payments" keeps only them', () => {
+		expect(isWanted(savedCard, { ...none, events: ['paymentStatus'] })).toBe(true);
+		expect([payment, savedCard].map((n) => isWanted(n, { ...none, onlySavedCardPayments: true }))).toEqual([false, true]);
+	});
+
+	test('a top-level paymentProfile is its own event, also beside a transaction', () => {
+		const both = readNotification({ transaction: { id: 't', status: 'settled' }, paymentProfile: { id: 'pp' } })!;
+		expect(both.events).toEqual(['paymentStatus', 'paymentProfile']);
+		expect(isWanted(both, { ...none, events: ['paymentProfile'] })).toBe(true);
+		expect(isWanted(profile, { ...none, events: ['paymentStatus'] })).toBe(false);
+	});
+
+	test("workflows saved with the former 'profilePayment' event still get saved-card payments only", () => {
+		const old = { ...none, events: ['profilePayment'] };
+		expect([payment, savedCard, refund].map((n) => isWanted(n, old))).toEqual([false, true, false]);
 	});
 });

@@ -1,0 +1,86 @@
+/**
+ * Repeats run once: simultaneous copies in one process, sequential repeats, and repeats after
+ * a restart (fresh module memory, the workflow's static data as n8n saved it).
+ */
+import { FINGERPRINT_LENGTH, SAVED_LIMIT, forgetProcessMemory } from '../../dist/nodes/ImojeTrigger/dedupe';
+import { serveTrigger } from '../engine/webhook';
+import type { TriggerServer } from '../engine/webhook';
+import { deliver, nowSeconds, settledPayment } from './fixtures';
+
+let trigger: TriggerServer | undefined;
+beforeEach(() => forgetProcessMemory());
+afterEach(async () => {
+	await trigger?.close();
+	trigger = undefined;
+});
+
+const savedFingerprints = (data: Record<string, unknown>) =>
+	Object.values((data['node:imoje Trigger'] as { recentNotifications?: Record<string, string> })?.recentNotifications ?? {}).join('').length / FINGERPRINT_LENGTH;
+
+test('20 copies of one notification at once: one execution, twenty 200 {"status":"ok"}', async () => {
+	trigger = await serveTrigger({});
+	const body = settledPayment();
+	const answers = await Promise.all(Array.from({ length: 20 }, () => deliver(trigger!, body)));
+	expect(answers.map((a) => [a.status, a.body])).toEqual(Array(20).fill([200, { status: 'ok' }]));
+	expect(trigger.executions()).toHaveLength(1);
+});
+
+test('the same notification again later starts nothing; a new status of it starts again', async () => {
+	trigger = await serveTrigger({});
+	const first = await deliver(trigger, settledPayment({ status: 'pending', modified: nowSeconds() - 60 }));
+	const again = await deliver(trigger, settledPayment({ status: 'pending', modified: nowSeconds() - 60 }));
+	const settled = await deliver(trigger, settledPayment());
+	expect([first.started?.length, again.status, again.body, again.started, settled.started?.length]).toEqual([1, 200, { status: 'ok' }, undefined, 1]);
+});
+
+test('distinct notifications sent concurrently all run, and all are saved for after a restart', async () => {
+	trigger = await serveTrigger({});
+	const bodies = Array.from({ length: 50 }, (_, i) => settledPayment({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+	await Promise.all(bodies.map((body) => deliver(trigger!, body)));
+	expect(trigger.executions()).toHaveLength(50);
+	// The last save carries everything this process knew when it was made.
+	expect(savedFingerprints(trigger.savedStaticData())).toBe(50);
+});
+
+test('after a restart, a repeat of a notification run before it starts nothing', async () => {
+	trigger = await serveTrigger({});
+	const body = settledPayment();
+	await deliver(trigger, body);
+	const saved = trigger.savedStaticData();
+	await trigger.close();
+
+	forgetProcessMemory();
+	trigger = await serveTrigger({}, undefined, { staticData: saved });
+	const repeat = await deliver(trigger, body);
+	const other = await deliver(trigger, settledPayment({ status: 'cancelled' }));
+	expect([repeat.status, repeat.body, repeat.started, other.started?.length]).toEqual([200, { status: 'ok' }, undefined, 1]);
+});
+
+test('one notification writes little: a fingerprint, not the body; the old seen-list is dropped', async () => {
+	trigger = await serveTrigger({}, undefined, { staticData: { 'node:imoje Trigger': { seenNotifications: Array(1000).fill('x'.repeat(90)) } } });
+	await deliver(trigger, settledPayment());
+	const saved = JSON.stringify(trigger.savedStaticData());
+	expect(saved.length).toBeLessThan(100);
+	expect(saved).not.toContain('seenNotifications');
+	expect(SAVED_LIMIT * FINGERPRINT_LENGTH).toBeLessThanOrEqual(40_000);
+});
+
+test('with dropping turned off, a repeat starts again', async () => {
+	trigger = await serveTrigger({ dropDuplicates: false });
+	const body = settledPayment();
+	await deliver(trigger, body);
+	expect((await deliver(trigger, body)).started).toHaveLength(1);
+});
+
+test('two trigger nodes do not shadow each other: the scope is workflow and node', async () => {
+	trigger = await serveTrigger({});
+	const body = settledPayment();
+	await deliver(trigger, body);
+	const other = await serveTrigger({}, undefined, { nodeId: '0b6f2a1e-9c3d-4e5f-8a7b-6c5d4e3f2a1b' });
+	try {
+		expect((await deliver(other, body)).started).toHaveLength(1);
+		expect((await deliver(other, body)).started).toBeUndefined();
+	} finally {
+		await other.close();
+	}
+});
