@@ -1,5 +1,5 @@
-// The imoje Trigger in an active workflow of a real n8n: signed, forged, filtered,
-// retried and resent notifications, checked by HTTP answer and by executions started.
+// The imoje Trigger in an active workflow of a real n8n: n8n's own answer after storing,
+// forged, filtered, simultaneous and resent notifications, and the editor's Test URL.
 import { randomUUID } from 'node:crypto';
 
 import { sign } from '../../tools/imoje-sim';
@@ -30,12 +30,15 @@ describe('imoje Trigger in a real n8n', () => {
 		'Content-Type': 'application/json; charset=UTF-8',
 		'X-Imoje-Signature': `merchantid=${sim.merchantId};serviceid=${sim.serviceId};signature=${sign(raw, key, 'sha256')};alg=sha256`,
 	});
-	const notification = (id: string, status: string) =>
-		JSON.stringify({
-			transaction: { id, type: 'sale', status, amount: 2500, currency: 'PLN', orderId: `E2E-TRG-${id.slice(0, 8)}`, paymentMethod: 'blik', modified: 1767225600 },
-			payment: { id: randomUUID(), status },
+	const notification = (id: string, status: string) => {
+		const modified = Math.floor(Date.now() / 1000);
+		return JSON.stringify({
+			transaction: { id, type: 'sale', status, amount: 2500, currency: 'PLN', orderId: `E2E-TRG-${id.slice(0, 8)}`, paymentMethod: 'blik', modified },
+			payment: { id: randomUUID(), status, modified },
 		});
+	};
 	const executionCount = async () => (await client.executions(workflow.id)).length;
+	const post = async (raw: string, key?: string) => await postWebhook(triggerWebhookPath(webhookId), raw, signed(raw, key));
 
 	beforeAll(async () => {
 		sim = e2eInfo().sim!;
@@ -59,31 +62,43 @@ describe('imoje Trigger in a real n8n', () => {
 		await client.activateWorkflow(workflow.id, workflow.versionId);
 	});
 
-	it('a signed notification is answered 200 {"status":"ok"} and starts exactly one execution with the notification', async () => {
+	it('n8n answers a signed notification 200 with exactly {"status":"ok"} as JSON, and has stored exactly one execution with it', async () => {
 		const id = randomUUID();
-		const raw = notification(id, 'settled');
-		const answer = await postWebhook(triggerWebhookPath(webhookId), raw, signed(raw));
-		expect([answer.status, JSON.parse(answer.text)]).toEqual([200, { status: 'ok' }]);
+		const answer = await post(notification(id, 'settled'));
+		expect([answer.status, answer.text, answer.headers['content-type']]).toEqual([200, '{"status":"ok"}', 'application/json; charset=utf-8']);
 
-		const [execution] = await client.waitForExecutions(workflow.id, 1);
+		// The answer comes after n8n stored the execution: it is listed at once.
+		const [execution] = await client.executions(workflow.id);
 		const detail = await client.execution(execution.id);
 		const out = detail.data.resultData.runData['imoje Trigger'][0].data?.main[0]?.[0]?.json;
 		expect(out).toMatchObject({ event: 'paymentStatus', status: 'settled', transactionId: id, amount: 2500, currency: 'PLN', transaction: { id } });
+		expect(String(out?.notificationKey)).toContain(id);
 		expect(await executionCount()).toBe(1);
 	});
 
 	it('forged, unsigned and filtered notifications start nothing: 401, 401, 200 {"status":"ok"}', async () => {
 		const before = await executionCount();
 		const raw = notification(randomUUID(), 'settled');
-		const forged = await postWebhook(triggerWebhookPath(webhookId), raw, signed(raw, 'not-the-shop-key'));
+		const forged = await post(raw, 'not-the-shop-key');
 		const unsigned = await postWebhook(triggerWebhookPath(webhookId), raw, { 'Content-Type': 'application/json' });
-		const rejectedRaw = notification(randomUUID(), 'rejected');
-		const filtered = await postWebhook(triggerWebhookPath(webhookId), rejectedRaw, signed(rejectedRaw));
+		const filtered = await post(notification(randomUUID(), 'rejected'));
 
 		expect([forged.status, unsigned.status, filtered.status]).toEqual([401, 401, 200]);
-		expect(JSON.parse(filtered.text)).toEqual({ status: 'ok' });
+		expect([filtered.text, filtered.headers['content-type']]).toEqual(['{"status":"ok"}', 'application/json; charset=utf-8']);
 		await sleep(1500);
 		expect(await executionCount()).toBe(before);
+	});
+
+	it('20 simultaneous copies of one notification: twenty 200 {"status":"ok"}, one execution; the record is saved with the workflow', async () => {
+		const before = await executionCount();
+		const raw = notification(randomUUID(), 'settled');
+		const answers = await Promise.all(Array.from({ length: 20 }, () => post(raw)));
+		expect(answers.map((a) => `${a.status} ${a.text}`)).toEqual(Array(20).fill('200 {"status":"ok"}'));
+		await sleep(1500);
+		expect(await executionCount()).toBe(before + 1);
+		// What survives a restart: n8n saved the node's static data with the fingerprints.
+		const stored = (await client.getWorkflow(workflow.id)) as unknown as { staticData?: Record<string, { recentNotifications?: object }> };
+		expect(Object.keys(stored.staticData?.['node:imoje Trigger']?.recentNotifications ?? {}).length).toBeGreaterThan(0);
 	});
 
 	it("the simulator's retries and a later resend of one notification start one execution", async () => {
@@ -106,5 +121,43 @@ describe('imoje Trigger in a real n8n', () => {
 		expect(attempts.some((n) => n.status !== 200)).toBe(true);
 		expect(attempts.filter((n) => n.status === 200).length).toBeGreaterThanOrEqual(2);
 		expect(await executionCount()).toBe(before + 1);
+	});
+
+	describe('"Listen for test event": the Test URL', () => {
+		const listen = async () =>
+			await client.request('POST', `/rest/workflows/${workflow.id}/run`, { body: { triggerToStartFrom: { name: 'imoje Trigger' } } });
+		const postTest = async (raw: string, key?: string) => await postWebhook(`/webhook-test/${triggerWebhookPath(webhookId)}`, raw, signed(raw, key));
+		const manualRuns = async () => (await client.executions(workflow.id)).filter((e) => e.mode === 'manual');
+		// A test execution is listed when it starts and finished a moment later.
+		const nextFinishedTestRun = async (before: number) => {
+			for (let tries = 0; tries < 40; tries++) {
+				const runs = await manualRuns();
+				if (runs.length > before && !['new', 'running'].includes(runs[0].status)) return runs;
+				await sleep(250);
+			}
+			return await manualRuns();
+		};
+
+		it('a notification sent to the Test URL is answered like production and shown as a test execution', async () => {
+			expect(await listen()).toMatchObject({ waitingForWebhook: true });
+			const before = (await manualRuns()).length;
+			const id = randomUUID();
+			const answer = await postTest(notification(id, 'settled'));
+			expect([answer.status, answer.text]).toEqual([200, '{"status":"ok"}']);
+			const [run] = await nextFinishedTestRun(before);
+			const detail = await client.execution(run.id);
+			expect(detail.data.resultData.runData['imoje Trigger'][0].data?.main[0]?.[0]?.json).toMatchObject({ transactionId: id });
+		});
+
+		it('a forged one is refused, and the test execution shows why', async () => {
+			const before = (await manualRuns()).length;
+			await listen();
+			const answer = await postTest(notification(randomUUID(), 'settled'), 'not-the-shop-key');
+			expect(answer.status).toBeGreaterThanOrEqual(400);
+			const runs = await nextFinishedTestRun(before);
+			expect(runs.length).toBe(before + 1);
+			const detail = await client.execution(runs[0].id);
+			expect(JSON.stringify(detail.data.resultData.error ?? detail.data.resultData.runData)).toContain('imoje notification refused: signature check failed: bad-signature');
+		});
 	});
 });
