@@ -220,6 +220,8 @@ export interface StartOptions {
 	timeoutMs?: number;
 	/** Copy n8n's output to stderr as well. */
 	echo?: boolean;
+	/** n8n command: `start` (default), or queue mode's `webhook` processor or `worker`. */
+	command?: 'start' | 'webhook' | 'worker';
 }
 
 export interface N8nHandle {

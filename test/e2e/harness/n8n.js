@@ -294,8 +294,18 @@ function installExitHook() {
 }
 
 /**
- * Starts `n8n start` (Node 24) with the built package installed as a community
- * package and waits until it serves requests.
+ * What each n8n command logs once it is up. `webhook` (a queue-mode webhook processor)
+ * serves HTTP like `start`; a `worker` has no HTTP server, so its log line is all there is.
+ */
+const READY_LOG = {
+	start: /Editor is now accessible via/,
+	webhook: /Webhook listener waiting for requests/,
+	worker: /n8n worker is now ready/,
+};
+
+/**
+ * Starts `n8n start` (or `n8n webhook` / `n8n worker`, for queue mode) on Node 24 with
+ * the built package installed as a community package and waits until it serves requests.
  * @param {object} [opts]
  * @param {string} [opts.userFolder] N8N_USER_FOLDER (default: a new temp folder)
  * @param {number} [opts.port] N8N_PORT (default: a free port)
@@ -303,6 +313,7 @@ function installExitHook() {
  * @param {string|false} [opts.packageDir] package to install (default: the repo); false = none
  * @param {number} [opts.timeoutMs] how long to wait for readiness (default 180 s)
  * @param {boolean} [opts.echo] also copy n8n's output to this process's stderr
+ * @param {'start'|'webhook'|'worker'} [opts.command] n8n command (default `start`)
  */
 async function startN8n(opts = {}) {
 	const p = paths();
@@ -322,7 +333,8 @@ async function startN8n(opts = {}) {
 	let logText = '';
 
 	const started = Date.now();
-	const child = spawn(p.nodeBin, [p.n8nBin, 'start'], {
+	const command = opts.command || 'start';
+	const child = spawn(p.nodeBin, [p.n8nBin, command], {
 		cwd: userFolder,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -414,7 +426,7 @@ async function startN8n(opts = {}) {
 			throw new Error(`n8n was not ready within ${(opts.timeoutMs || 180000) / 1000} s. Log tail:\n${tail(logText)}`);
 		}
 		// `/healthz` answers during migrations; readiness + the editor line mean really up.
-		if (/Editor is now accessible via/.test(logText) && (await isReady(baseUrl))) break;
+		if (READY_LOG[command].test(logText) && (command === 'worker' || (await isReady(baseUrl)))) break;
 		await sleep(250);
 	}
 	handle.startSeconds = (Date.now() - started) / 1000;

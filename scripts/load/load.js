@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `npm run test:load [-- options]`: signed, distinct imoje notifications into a REAL n8n
+// (2.38.7, SQLite, the package installed as a community package, as the e2e harness runs
+// it), to the imoje Trigger and, in the same run, to a plain n8n Webhook node as the
+// baseline. Prints what was answered and what n8n stored, per notification: nothing
+// answered 200 may be lost, nothing may run twice.
+//
+// Modes (one per run):
+//   (default)          N notifications at concurrency C to each workflow, one after the
+//                      other: answered, stored, lost, duplicates, 5xx, executions/s, peak
+//                      RSS, and the trigger/webhook throughput ratio.
+//   --kill-after K     SIGKILLs n8n right after the K-th 200 answer, restarts it, and checks
+//                      that every notification answered 200 has a stored execution
+//                      (trigger, then webhook). --n defaults to 4 x K here.
+//   --dupes            20 simultaneous copies of one notification; the same one re-sent
+//                      after --gap other notifications, and again after an n8n restart
+//                      (trigger only): how many executions each started.
+// Options: --n N (default 300), --concurrency C (default 20), --gap G (default 300),
+//   --targets trigger,webhook (which, in that order; default webhook,trigger),
+//   --keep (keep n8n's user folder), --echo (copy n8n's output here).
+// The lead's figures: --n 10000 --concurrency 50; --n 2000 --kill-after 300; --dupes --gap 2000.
+// Exit code 1 when a check fails. Needs `npm run build` first (npm run test:load does it).
+const fs = require('node:fs');
+const { testShop, runTag } = require('./notifications');
+const { createTriggerWorkflow, createWebhookWorkflow } = require('./targets');
+const { throughput, killTest, dupesTest } = require('./modes');
+const { openSession, say } = require('./session');
+
+function parseArgs(argv) {
+	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, gap: 300, targets: ['webhook', 'trigger'], keep: false, echo: false };
+	const num = (flag, v) => {
+		if (!/^\d+$/.test(v || '') || Number(v) < 1) throw new Error(`${flag} needs a positive whole number`);
+		return Number(v);
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=');
+		const value = () => (inline !== undefined ? inline : argv[++i]);
+		if (flag === '--n') args.n = num(flag, value());
+		else if (flag === '--concurrency') args.concurrency = num(flag, value());
+		else if (flag === '--kill-after') args.killAfter = num(flag, value());
+		else if (flag === '--gap') args.gap = num(flag, value());
+		else if (flag === '--dupes') args.dupes = true;
+		else if (flag === '--keep') args.keep = true;
+		else if (flag === '--echo') args.echo = true;
+		else if (flag === '--targets') {
+			args.targets = value().split(',');
+			if (!args.targets.length || args.targets.some((t) => t !== 'trigger' && t !== 'webhook')) throw new Error('--targets takes trigger, webhook or both');
+		} else if (flag === '--help' || flag === '-h') {
+			const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
+			process.stdout.write(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+			process.exit(0);
+		} else throw new Error(`unknown option ${argv[i]} (see --help)`);
+	}
+	if (!args.n) args.n = args.killAfter ? args.killAfter * 4 : 300;
+	if (args.killAfter && args.killAfter >= args.n) throw new Error('--kill-after must be below --n');
+	return args;
+}
+
+async function main() {
+	let args;
+	try {
+		args = parseArgs(process.argv.slice(2));
+	} catch (e) {
+		process.stderr.write(`${e.message}\n`);
+		process.exit(2);
+	}
+	if (args.dupes) args.targets = ['trigger'];
+	const session = await openSession({ echo: args.echo, keep: args.keep });
+	// Ctrl+C: stop n8n and remove its folder before leaving.
+	process.once('SIGINT', () => session.close().finally(() => process.exit(130)));
+	let passed = false;
+	try {
+		const ctx = { shop: testShop(), tag: runTag() };
+		const targets = [];
+		for (const name of args.targets) {
+			targets.push(name === 'trigger' ? await createTriggerWorkflow(session.client, ctx.shop) : await createWebhookWorkflow(session.client));
+		}
+		say(`workflows published: ${targets.map((t) => `${t.name} /webhook/${t.path}`).join(', ')}; notification ids ${ctx.tag}-*`);
+		const mode = args.dupes ? dupesTest : args.killAfter ? killTest : throughput;
+		passed = await mode(session, targets, ctx, args);
+	} finally {
+		await session.close();
+	}
+	process.exitCode = passed ? 0 : 1;
+}
+
+main().catch((e) => {
+	process.stderr.write(`test:load failed: ${e.stack || e.message}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,141 @@
+// The three load-test modes (see load.js --help). Each returns whether its checks passed.
+const { signedNotification, refPattern } = require('./notifications');
+const { sendAll, post, byStatus } = require('./sender');
+const { settle, restCounts } = require('./targets');
+const { rssSampler } = require('./rss');
+const { phaseFigures, printPhase, printChecks } = require('./report');
+const { say } = require('./session');
+
+const TITLES = { trigger: 'imoje Trigger', webhook: 'plain Webhook node' };
+
+/** Sends `count` distinct notifications to one target (refs `<tag>-<phase>-<i>`). */
+async function runPhase(session, target, { shop, tag, phase, count, concurrency, onAnswer }) {
+	const sampler = rssSampler(session.n8n.pid);
+	say(`${target.name}: sending ${count} notifications at concurrency ${concurrency}`);
+	const { records, stats } = await sendAll({
+		url: `${session.n8n.baseUrl}/webhook/${target.path}`,
+		count,
+		concurrency,
+		make: (i) => signedNotification(shop, `${tag}-${phase}-${i}`),
+		onAnswer,
+	});
+	say(`${target.name}: ${stats.answered} answered (${stats.status200} x 200) in ${((stats.endedAt - stats.startedAt) / 1000).toFixed(1)} s`);
+	return { target, records, stats, sampler };
+}
+
+const figuresOf = (p, db) =>
+	phaseFigures({ records: p.records, wf: db[p.target.workflowId], startedAt: p.stats.startedAt, endedAt: p.stats.endedAt, rss: p.rss });
+
+/** N notifications to each target in turn; figures per target and the throughput ratio. */
+async function throughput(session, targets, ctx, args) {
+	const phases = [];
+	for (const target of targets) {
+		const p = await runPhase(session, target, { ...ctx, phase: target.name[0], count: args.n, concurrency: args.concurrency });
+		await settle(session.client, [target.workflowId]);
+		p.rss = p.sampler.stop();
+		phases.push(p);
+	}
+	const db = await session.finish(refPattern(ctx.tag));
+	const figs = {};
+	for (const p of phases) {
+		figs[p.target.name] = figuresOf(p, db);
+		printPhase(`${TITLES[p.target.name]} (${args.n} notifications, concurrency ${args.concurrency})`, figs[p.target.name]);
+	}
+	const checks = [];
+	for (const [name, f] of Object.entries(figs)) {
+		checks.push(
+			{ what: `${name}: every notification has an execution (${f.withExecution} of ${f.sent})`, pass: f.withExecution === f.sent },
+			{ what: `${name}: 0 lost (${f.lost})`, pass: f.lost === 0 },
+			{ what: `${name}: 0 5xx (${f.status5xx})`, pass: f.status5xx === 0 },
+			{ what: `${name}: 0 duplicates (${f.duplicates})`, pass: f.duplicates === 0 },
+		);
+	}
+	if (figs.trigger && figs.webhook) {
+		const ratio = figs.trigger.perSecond / figs.webhook.perSecond;
+		process.stdout.write(`\nthroughput ratio trigger/webhook: ${ratio.toFixed(2)} (${figs.trigger.perSecond.toFixed(1)} / ${figs.webhook.perSecond.toFixed(1)} successful executions/s)\n`);
+		const short = args.n < 2000;
+		checks.push({ what: `trigger executions/s at least 0.95x the Webhook node's (${ratio.toFixed(2)})${short ? ' [under 2,000 notifications: too noisy to count]' : ''}`, pass: ratio >= 0.95, soft: short });
+	}
+	return printChecks(checks);
+}
+
+/** SIGKILL right after the K-th 200, restart, then: is every 200 stored? */
+async function killTest(session, targets, ctx, args) {
+	const phases = [];
+	for (const target of targets) {
+		let killed = false;
+		const p = await runPhase(session, target, {
+			...ctx,
+			phase: `k${target.name[0]}`,
+			count: args.n,
+			concurrency: args.concurrency,
+			onAnswer: (record, stats) => {
+				if (killed || stats.status200 < args.killAfter) return undefined;
+				killed = true;
+				session.killNow();
+				say(`${target.name}: SIGKILL after the ${stats.status200}th 200 answer`);
+				return 'stop';
+			},
+		});
+		p.rss = p.sampler.stop();
+		if (!killed) throw new Error(`${target.name}: only ${p.stats.status200} answers were 200, n8n was never killed`);
+		await session.restartAfterKill();
+		await settle(session.client, [target.workflowId]);
+		phases.push(p);
+	}
+	const db = await session.finish(refPattern(ctx.tag));
+	const checks = [];
+	for (const p of phases) {
+		const f = figuresOf(p, db);
+		printPhase(`${TITLES[p.target.name]}, SIGKILL after ${args.killAfter} x 200 (of ${args.n} at concurrency ${args.concurrency})`, f);
+		process.stdout.write(`  => answered 200: ${f.status200}, stored: ${f.answered200Stored}, lost: ${f.lost}\n`);
+		checks.push({ what: `${p.target.name}: every notification answered 200 has a stored execution (${f.answered200Stored} of ${f.status200})`, pass: f.lost === 0 });
+	}
+	return printChecks(checks);
+}
+
+/** Executions the trigger's workflow gained while `fn` ran (nothing else is sent meanwhile). */
+async function newExecutions(session, target, fn) {
+	const before = (await settle(session.client, [target.workflowId]))[0].total;
+	const answers = await fn();
+	const after = (await settle(session.client, [target.workflowId]))[0].total;
+	return { answers, created: after - before };
+}
+
+/** One notification: 20 copies at once, again after `gap` others, again after a restart. */
+async function dupesTest(session, targets, ctx, args) {
+	const target = targets.find((t) => t.name === 'trigger');
+	if (!target) throw new Error('--dupes tests the imoje Trigger: leave it in --targets');
+	const url = () => `${session.n8n.baseUrl}/webhook/${target.path}`;
+	const repeated = signedNotification(ctx.shop, `${ctx.tag}-dx-0`);
+	const copies = await newExecutions(session, target, () => Promise.all(Array.from({ length: 20 }, () => post(url(), repeated))));
+	say(`20 simultaneous copies: ${copies.created} executions`);
+	const others = await runPhase(session, target, { ...ctx, phase: 'dg', count: args.gap, concurrency: args.concurrency });
+	others.rss = others.sampler.stop();
+	const afterGap = await newExecutions(session, target, async () => [await post(url(), repeated)]);
+	await session.restart();
+	const afterRestart = await newExecutions(session, target, async () => [await post(url(), repeated)]);
+	const db = await session.finish(refPattern(ctx.tag));
+	const total = ((db[target.workflowId] || { refs: {} }).refs[repeated.ref] || []).length;
+	const line = (what, r) => `  ${what.padEnd(44)} answered ${JSON.stringify(byStatus(r.answers))}, new executions: ${r.created}`;
+	process.stdout.write(
+		[
+			'\nimoje Trigger, one notification sent again and again',
+			line('20 simultaneous copies:', copies),
+			line(`re-sent after ${args.gap} other notifications:`, afterGap),
+			line('re-sent after an n8n restart:', afterRestart),
+			`  executions of that notification in the database: ${total}`,
+		].join('\n') + '\n',
+	);
+	printPhase(`the ${args.gap} other notifications in between`, figuresOf(others, db));
+	const all200 = [copies, afterGap, afterRestart].every((r) => r.answers.every((a) => a.status === 200));
+	return printChecks([
+		{ what: 'every copy answered 200', pass: all200 },
+		{ what: `20 simultaneous copies: 1 execution (${copies.created})`, pass: copies.created === 1 },
+		{ what: `after ${args.gap} others: 0 new executions (${afterGap.created})`, pass: afterGap.created === 0 },
+		{ what: `after a restart: 0 new executions (${afterRestart.created})`, pass: afterRestart.created === 0 },
+		{ what: `database agrees: ${total} execution(s) of the notification in all`, pass: total === copies.created + afterGap.created + afterRestart.created },
+	]);
+}
+
+module.exports = { throughput, killTest, dupesTest, runPhase, restCounts };
