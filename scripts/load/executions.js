@@ -17,16 +17,13 @@ const time = (v) => (v == null ? 0 : v instanceof Date ? v.getTime() : Date.pars
 
 /** Adds one execution row to the per-workflow summary. */
 function collect(summary, row, re) {
-	const wf = (summary[row.workflowId] ||= { total: 0, byStatus: {}, noRef: 0, refs: {}, firstStartedAt: 0, lastStoppedAt: 0 });
+	const wf = (summary[row.workflowId] ||= { total: 0, byStatus: {}, noRef: 0, refs: {} });
 	wf.total++;
 	wf.byStatus[row.status] = (wf.byStatus[row.status] || 0) + 1;
 	const refs = new Set(String(row.data || '').match(re) || []);
 	if (refs.size === 0) wf.noRef++;
-	for (const ref of refs) (wf.refs[ref] ||= []).push(Number(row.id));
-	const started = time(row.startedAt);
-	const stopped = time(row.stoppedAt);
-	if (started && (!wf.firstStartedAt || started < wf.firstStartedAt)) wf.firstStartedAt = started;
-	if (row.status === 'success' && stopped > wf.lastStoppedAt) wf.lastStoppedAt = stopped;
+	const execution = { id: Number(row.id), status: row.status, startedAt: time(row.startedAt), stoppedAt: time(row.stoppedAt) };
+	for (const ref of refs) (wf.refs[ref] ||= []).push(execution);
 }
 
 /** Under Node 24: streams the rows of `dbFile` and prints the summary as JSON. */
@@ -51,7 +48,8 @@ function sqliteMain(dbFile, pattern) {
 
 /**
  * Summary of every execution in an n8n SQLite file, per workflow id:
- * `{ total, byStatus, noRef, refs: { ref: [executionId…] }, firstStartedAt, lastStoppedAt }`.
+ * `{ total, byStatus, noRef, refs: { ref: [{ id, status, startedAt, stoppedAt }] } }`
+ * (times in ms; `noRef`: executions whose data holds no notification id).
  */
 function readSqlite(dbFile, pattern) {
 	return new Promise((resolve, reject) => {

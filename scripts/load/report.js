@@ -1,40 +1,47 @@
 // Figures of one load phase (what was answered, what n8n stored) and how they print.
 const { byStatus } = require('./sender');
 
-const EMPTY = { total: 0, byStatus: {}, noRef: 0, refs: {}, firstStartedAt: 0, lastStoppedAt: 0 };
+const EMPTY = { total: 0, byStatus: {}, noRef: 0, refs: {} };
 
 /**
+ * Figures of the notifications in `records` (only theirs: a workflow may have had others).
  * @param {object} o
  * @param {Array} o.records the sender's records for this phase
  * @param {object} [o.wf] the workflow's summary from executions.js
  * @param {number} o.startedAt when the first notification was sent (ms)
  * @param {number} o.endedAt when the last answer came (ms)
+ * @param {object} [o.rss] peak memory from rss.js
  */
 function phaseFigures({ records, wf = EMPTY, startedAt, endedAt, rss }) {
+	const executionsOf = (ref) => wf.refs[ref] || [];
+	const refs = [...new Set(records.map((r) => r.ref))];
+	const executions = refs.flatMap(executionsOf);
+	const storedByStatus = {};
+	for (const e of executions) storedByStatus[e.status] = (storedByStatus[e.status] || 0) + 1;
+	const succeeded = executions.filter((e) => e.status === 'success');
+	const lastStop = succeeded.reduce((max, e) => Math.max(max, e.stoppedAt), 0);
+	const spanMs = Math.max(lastStop, endedAt) - startedAt;
 	const answered200 = records.filter((r) => r.status === 200);
-	const executionsOf = (ref) => (wf.refs[ref] || []).length;
-	const refs = new Set(records.map((r) => r.ref));
-	const dupRefs = [...refs].filter((ref) => executionsOf(ref) > 1);
-	const success = wf.byStatus.success || 0;
-	const spanMs = Math.max(wf.lastStoppedAt || 0, endedAt) - startedAt;
+	const dupRefs = refs.filter((ref) => executionsOf(ref).length > 1);
 	return {
 		sent: records.length,
 		answered: byStatus(records),
 		status200: answered200.length,
 		okBody: records.filter((r) => r.ok).length,
-		stored: wf.total,
-		storedByStatus: wf.byStatus,
+		stored: executions.length,
+		storedByStatus,
+		/** Executions of the workflow with no notification id in their data (not counted above). */
 		storedWithoutRef: wf.noRef,
 		/** Notifications sent that have at least one stored execution. */
-		withExecution: [...refs].filter((ref) => executionsOf(ref) > 0).length,
-		answered200Stored: answered200.filter((r) => executionsOf(r.ref) > 0).length,
-		lost: answered200.filter((r) => executionsOf(r.ref) === 0).length,
+		withExecution: refs.filter((ref) => executionsOf(ref).length > 0).length,
+		answered200Stored: answered200.filter((r) => executionsOf(r.ref).length > 0).length,
+		lost: answered200.filter((r) => executionsOf(r.ref).length === 0).length,
 		duplicates: dupRefs.length,
-		extraExecutions: dupRefs.reduce((n, ref) => n + executionsOf(ref) - 1, 0),
+		extraExecutions: dupRefs.reduce((n, ref) => n + executionsOf(ref).length - 1, 0),
 		status5xx: records.filter((r) => r.status >= 500).length,
-		success,
+		success: succeeded.length,
 		seconds: spanMs / 1000,
-		perSecond: spanMs > 0 ? success / (spanMs / 1000) : 0,
+		perSecond: spanMs > 0 ? succeeded.length / (spanMs / 1000) : 0,
 		rss,
 	};
 }
@@ -47,7 +54,7 @@ function printPhase(title, f) {
 		`  sent:                ${f.sent}`,
 		`  answered:            ${fmt(f.answered)}`,
 		`  200 count:           ${f.status200} (body exactly {"status":"ok"}: ${f.okBody})`,
-		`  executions stored:   ${f.stored} (${fmt(f.storedByStatus) || 'none'}${f.storedWithoutRef ? `; ${f.storedWithoutRef} without a notification id` : ''})`,
+		`  executions stored:   ${f.stored} (${fmt(f.storedByStatus) || 'none'}${f.storedWithoutRef ? `; the workflow also has ${f.storedWithoutRef} without a notification id` : ''})`,
 		`  lost:                ${f.lost} (answered 200, no execution stored)`,
 		`  duplicates:          ${f.duplicates} notifications ran more than once (${f.extraExecutions} extra executions)`,
 		`  5xx:                 ${f.status5xx}`,

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm run test:queue`: the imoje Trigger in n8n's queue mode. Starts PostgreSQL and Redis
+// (Debian's packages, installed with apt-get when missing and run as root), one main, two
+// webhook processors (A, B) and one worker (test/e2e/harness/queue.js), publishes an imoje
+// Trigger workflow on main, then checks:
+//   - a valid notification is answered 200 {"status":"ok"} by A and by B;
+//   - a forged one (signed with another key) is refused by A and by B and starts nothing;
+//   - the executions run on the worker (its log names each stored execution);
+//   - de-duplication across processors: the same notification sent to A then to B, and
+//     to A and B at the same moment, --pairs times each: how many ran twice (printed).
+// Exit code 1 when a hard check fails (valid refused, forged accepted, executions not on
+// the worker); the de-duplication figures are printed, not judged.
+// Options: --pairs N (default 20), --echo (copy n8n's output here). Everything started is
+// stopped and its folders removed at the end, also on failure or Ctrl+C.
+const { startQueue } = require('../../test/e2e/harness/queue');
+const { setupOwner } = require('../../test/e2e/harness/n8n');
+const { testShop, runTag, refPattern, signedNotification } = require('./notifications');
+const { post, byStatus, OK_BODY } = require('./sender');
+const { createTriggerWorkflow, settle } = require('./targets');
+const { readPostgres } = require('./executions');
+const { printChecks } = require('./report');
+
+function parseArgs(argv) {
+	const args = { pairs: 20, echo: false };
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=');
+		if (flag === '--pairs') {
+			args.pairs = Number(inline !== undefined ? inline : argv[++i]);
+			if (!Number.isInteger(args.pairs) || args.pairs < 1) throw new Error('--pairs needs a positive whole number');
+		} else if (flag === '--echo') args.echo = true;
+		else throw new Error(`unknown option ${argv[i]}`);
+	}
+	return args;
+}
+
+const say = (msg) => process.stderr.write(`[queue ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+
+async function checks(q, args) {
+	const client = await setupOwner(q.main.baseUrl);
+	const shop = testShop();
+	const tag = runTag();
+	const target = await createTriggerWorkflow(client, shop, { name: 'queue: imoje Trigger' });
+	const [A, B] = q.webhooks;
+	const url = (proc) => `${proc.baseUrl}/webhook/${target.path}`;
+	say(`trigger published on main; sending to A ${url(A)} and B ${url(B)}`);
+
+	const valid = { A: signedNotification(shop, `${tag}-va-0`), B: signedNotification(shop, `${tag}-vb-0`) };
+	const forged = { A: signedNotification(shop, `${tag}-fa-0`, { forgedKey: 'not-the-shop-key' }), B: signedNotification(shop, `${tag}-fb-0`, { forgedKey: 'not-the-shop-key' }) };
+	const answers = {};
+	for (const [name, proc] of [['A', A], ['B', B]]) {
+		answers[`valid ${name}`] = await post(url(proc), valid[name]);
+		answers[`forged ${name}`] = await post(url(proc), forged[name]);
+	}
+
+	// De-duplication across processors: A then B (B only once A has answered), and both at once.
+	const pairs = { sequential: [], simultaneous: [] };
+	for (let i = 0; i < args.pairs; i++) {
+		const n = signedNotification(shop, `${tag}-ab-${i}`);
+		pairs.sequential.push({ ref: n.ref, answers: [await post(url(A), n), await post(url(B), n)] });
+	}
+	for (let i = 0; i < args.pairs; i++) {
+		const n = signedNotification(shop, `${tag}-at-${i}`);
+		pairs.simultaneous.push({ ref: n.ref, answers: await Promise.all([post(url(A), n), post(url(B), n)]) });
+	}
+	await settle(client, [target.workflowId], { quietMs: 4000 });
+	const wf = (await readPostgres(q.pg.conn, refPattern(tag)))[target.workflowId] || { refs: {}, total: 0, byStatus: {} };
+	const runs = (ref) => (wf.refs[ref] || []).length;
+
+	const workerLog = q.workers.map((w) => w.log()).join('\n');
+	const executions = Object.values(wf.refs).flat();
+	const ids = [...new Set(executions.map((e) => e.id))];
+	const onWorker = ids.filter((id) => new RegExp(`Worker started execution ${id}\\b`).test(workerLog));
+	const line = (k) => `${answers[k].status} ${answers[k].body || answers[k].error || ''}`.trim();
+	const dedupe = (list) => ({
+		once: list.filter((p) => runs(p.ref) === 1).length,
+		twice: list.filter((p) => runs(p.ref) === 2).length,
+		none: list.filter((p) => runs(p.ref) === 0).length,
+		answered: byStatus(list.flatMap((p) => p.answers)),
+	});
+	const seq = dedupe(pairs.sequential);
+	const sim = dedupe(pairs.simultaneous);
+	process.stdout.write(
+		[
+			'\nimoje Trigger in queue mode (main + webhook processors A, B + 1 worker; PostgreSQL, Redis)',
+			`  valid on A:    ${line('valid A')}  -> executions: ${runs(valid.A.ref)}`,
+			`  valid on B:    ${line('valid B')}  -> executions: ${runs(valid.B.ref)}`,
+			`  forged on A:   ${line('forged A')}  -> executions: ${runs(forged.A.ref)}`,
+			`  forged on B:   ${line('forged B')}  -> executions: ${runs(forged.B.ref)}`,
+			`  executions stored: ${wf.total} (${Object.entries(wf.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ')}); started by the worker: ${onWorker.length} of ${ids.length}`,
+			`  same notification to A, then B, ${args.pairs} times: ran twice ${seq.twice}, once ${seq.once}, never ${seq.none} (answers ${JSON.stringify(seq.answered)})`,
+			`  same notification to A and B at once, ${args.pairs} times: ran twice ${sim.twice}, once ${sim.once}, never ${sim.none} (answers ${JSON.stringify(sim.answered)})`,
+		].join('\n') + '\n',
+	);
+	const accepted = (k) => answers[k].status === 200 && answers[k].body === OK_BODY;
+	return printChecks([
+		{ what: 'valid notification answered 200 {"status":"ok"} by A and by B', pass: accepted('valid A') && accepted('valid B') },
+		{ what: 'each valid notification ran once', pass: runs(valid.A.ref) === 1 && runs(valid.B.ref) === 1 },
+		{ what: 'forged notification refused by A and by B (non-200)', pass: answers['forged A'].status !== 200 && answers['forged B'].status !== 200 },
+		{ what: 'forged notifications started nothing', pass: runs(forged.A.ref) === 0 && runs(forged.B.ref) === 0 },
+		{ what: `every execution ran on the worker (${onWorker.length} of ${ids.length})`, pass: ids.length > 0 && onWorker.length === ids.length },
+		{ what: `A then B: every notification ran at least once (never: ${seq.none})`, pass: seq.none === 0 },
+	]);
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const t0 = Date.now();
+	const q = await startQueue({ webhooks: 2, workers: 1, echo: args.echo });
+	process.once('SIGINT', () => q.stop().finally(() => process.exit(130)));
+	let passed = false;
+	try {
+		passed = await checks(q, args);
+	} finally {
+		await q.stop();
+		say(`everything stopped and removed (${((Date.now() - t0) / 1000).toFixed(0)} s in all)`);
+	}
+	process.exitCode = passed ? 0 : 1;
+}
+
+main().catch((e) => {
+	process.stderr.write(`test:queue failed: ${e.stack || e.message}\n`);
+	process.exit(1);
+});
