@@ -28,7 +28,11 @@ function parseArgs(argv) {
 			args.pairs = Number(inline !== undefined ? inline : argv[++i]);
 			if (!Number.isInteger(args.pairs) || args.pairs < 1) throw new Error('--pairs needs a positive whole number');
 		} else if (flag === '--echo') args.echo = true;
-		else throw new Error(`unknown option ${argv[i]}`);
+		else if (flag === '--help' || flag === '-h') {
+			const lines = require('node:fs').readFileSync(__filename, 'utf8').split('\n').slice(1);
+			process.stdout.write(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+			process.exit(0);
+		} else throw new Error(`unknown option ${argv[i]} (see --help)`);
 	}
 	return args;
 }
