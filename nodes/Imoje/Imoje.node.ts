@@ -10,7 +10,7 @@ import { transactionDescription } from './resources/transaction';
 import { trustedIpDescription } from './resources/trustedIp';
 import { merchantBaseUrl } from './shared/baseUrl';
 import { simplifyField } from './shared/fields';
-import { handleResponse, prepareRequest } from './shared/hooks';
+import { handleResponse, prepareRequest, sendOnce } from './shared/hooks';
 
 export class Imoje implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,6 +33,8 @@ export class Imoje implements INodeType {
 			// Error answers reach handleResponse, which keeps imoje's code and field errors.
 			ignoreHttpStatusErrors: true,
 		},
+		// sendOnce wraps every request (paginate: true below) to name a timeout plainly.
+		requestOperations: { pagination: sendOnce },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -51,7 +53,7 @@ export class Imoje implements INodeType {
 				default: 'paymentLink',
 				// Every request of every operation passes through these two hooks.
 				routing: {
-					send: { preSend: [prepareRequest] },
+					send: { preSend: [prepareRequest], paginate: true },
 					output: { postReceive: [handleResponse] },
 				},
 			},

@@ -91,7 +91,8 @@ test('transaction create: customer, billing, shipping, invoice, multipayout and 
 		billing: sentAddress({ taxId: '6761234567' }),
 		shipping: sentAddress(),
 		invoice: sentInvoice,
-		multipayout: sentPayouts,
+		// Transaction create takes multipayout under data (seed 04 has no top-level one; seed 03's data.multipayout).
+		data: { multipayout: sentPayouts },
 		title: 'Zamowienie 7', additionalDescription: 'Two items', notificationUrl: 'https://n8n.example.com/webhook/imoje',
 		blikCode: '777123', clientIp: '203.0.113.7', visibleMethod: ['blik', 'pbl'], validTo: 1924992000,
 	});

@@ -14,6 +14,52 @@ const HINTS: Record<number, string> = {
 	404: 'imoje found nothing at this address. Check the ID, the Merchant ID and the environment (an ID from the sandbox does not exist in production).',
 };
 
+/**
+ * Bad input found before any request. n8n-core's RoutingNode runs preSend hooks inside
+ * the request promise and re-wraps whatever rejects it, unless it is a NodeApiError,
+ * into a NodeApiError with HTTP code "none" (node_modules/n8n-core/dist/execution-engine/
+ * routing-node.js, the `instanceof NodeApiError` check after Promise.allSettled), which
+ * the editor shows as "From imoje · Error code: none". This error passes that check
+ * unchanged, and carries none of what makes the editor show an API block (no HTTP code,
+ * no response, no raw messages): users see the node's own message and description, as
+ * for a NodeOperationError, which is also the name it reports.
+ */
+export class ImojeInputError extends NodeApiError {
+	constructor(node: INode, message: string, options: { description?: string; itemIndex?: number } = {}) {
+		super(node, {}, { message, description: options.description, itemIndex: options.itemIndex, level: 'warning' });
+		this.name = 'NodeOperationError';
+		this.httpCode = null;
+		this.messages = [];
+	}
+}
+
+/** A 2xx answer that is not imoje's JSON (an HTML page from a proxy, nothing at all). */
+export function notImojeAnswer(node: INode, statusCode: number, body: unknown): NodeApiError {
+	const text = excerpt(body);
+	return new NodeApiError(node, { statusCode, body: text } as JsonObject, {
+		httpCode: String(statusCode),
+		message: text
+			? `imoje answered HTTP ${statusCode} with a body that is not imoje's JSON`
+			: `imoje answered HTTP ${statusCode} with an empty body where it sends JSON`,
+		description: [
+			'The request may or may not have been carried out: check in the imoje panel before retrying.',
+			'A wrong Base URL in the credential (a page that is not the imoje API) gives this too.',
+			text && `Body: ${text}`,
+		].filter(Boolean).join('\n'),
+	});
+}
+
+/** The request got no answer within the timeout. */
+export function timedOut(node: INode, milliseconds: number, itemIndex?: number): NodeApiError {
+	const seconds = Math.round(milliseconds / 100) / 10;
+	return new NodeApiError(node, {}, {
+		message: `The request to imoje timed out after ${seconds} seconds`,
+		description:
+			'imoje did not answer in time. The payment may or may not have been created: check in the imoje panel (or get it by its order ID) before retrying. The limit is the node\'s Request Options › Timeout (in milliseconds; 30 seconds when not set).',
+		itemIndex,
+	});
+}
+
 function envelopeOf(body: unknown): ImojeErrorBody | undefined {
 	if (body === null || typeof body !== 'object') return undefined;
 	const envelope = (body as JsonObject).apiErrorResponse ?? body;

@@ -16,16 +16,51 @@ export const toBodyUnlessEmpty = (property: string): INodePropertyRouting => ({
 	send: { type: 'body', property, value: '={{ $value === "" || $value === 0 ? undefined : $value }}' },
 });
 
-export const amountField = (description: string): INodeProperties => ({
-	displayName: 'Amount',
-	name: 'amount',
-	type: 'number',
-	required: true,
-	default: 0,
-	typeOptions: { minValue: 1, numberPrecision: 0 },
-	description: `${description} In the smallest currency unit, as a whole number: 1250 means 12.50 PLN`,
-	routing: toBody('amount'),
-});
+/**
+ * How amounts are written in this operation. imoje takes whole numbers of the smallest
+ * unit; the main unit with decimals is converted exactly (see amount.ts).
+ */
+export const amountUnitField: INodeProperties = {
+	displayName: 'Amounts In',
+	name: 'amountUnit',
+	type: 'options',
+	default: 'smallest',
+	options: [
+		{ name: 'Main Unit With Decimals (12.50)', value: 'main', description: 'At most 2 decimals, with a dot; converted exactly to the smallest unit' },
+		{ name: 'Smallest Unit (Grosze, Cents: 1250)', value: 'smallest', description: 'The unit imoje uses: whole numbers, 1250 means 12.50 PLN' },
+	],
+	description: 'How every amount of this operation is written: the amount and any cart, multipayout or invoice amounts',
+};
+
+/**
+ * The amount, as text so that n8n's editor neither rounds it nor shows 1250 as "1,250";
+ * the label carries the unit, hence one variant per unit (they share the value).
+ */
+export const amountField = (description: string): INodeProperties[] =>
+	([
+		['smallest', 'Amount in Smallest Unit (Grosze, Cents)', '1250', 'A whole number: 1250 means 12.50 PLN.'],
+		['main', 'Amount in Main Unit (12.50)', '12.50', 'At most 2 decimals, with a dot: 12.50 means 12.50 PLN.'],
+	] as const).map(([unit, displayName, placeholder, unitText]) => ({
+		displayName,
+		name: 'amount',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description: `${description} ${unitText} 0, negative amounts and fractions of the smallest unit are refused`,
+		displayOptions: { show: { amountUnit: [unit] } },
+		routing: toBody('amount'),
+	}));
+
+/** On by default: text imoje would refuse is fitted to its rules (see fitText.ts). */
+export const fitTextField: INodeProperties = {
+	displayName: 'Fit Text to Imoje\'s Rules',
+	name: 'fitText',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to change text imoje would refuse so that it passes: letters a field does not take become plain ones (Łódź → Lodz in an address), other refused characters become spaces ("ul. Piotrkowska 12/3" → "ul Piotrkowska 12 3", "+48 (600) 700-800" → "+48 600 700-800", O’Brien → O\'Brien), and text is cut to imoje\'s maximum length (a phone number never is). Order ID and Customer ID are never changed. Off: text is sent as typed, and text imoje refuses stops the node, naming the field',
+};
 
 export const currencyField: INodeProperties = {
 	displayName: 'Currency',
@@ -178,7 +213,7 @@ export const extraBodyOption: INodeProperties = {
 	name: 'extraBody',
 	type: 'json',
 	default: '{}',
-	description: 'Fields imoje documents without a form here (card data, browser data for 3-D Secure, OneClick type, installments, wallet data), as a JSON object merged into the request body. It wins over the fields above.',
+	description: 'Fields of imoje\'s API reference with no form here (such as browser data for 3-D Secure or wallet data), as a JSON object with imoje\'s names, e.g. {"installment": {"period": 3}}. Merged into the request body as sent to imoje (amounts in the smallest unit, text not fitted); it wins over the fields above.',
 };
 
 export const simplifyField: INodeProperties = {

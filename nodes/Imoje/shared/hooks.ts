@@ -1,45 +1,32 @@
-import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import { NodeApiError, jsonParse } from 'n8n-workflow';
 import type {
+	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
+	JsonObject,
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { imojeApiError } from './errors';
+import type { AmountUnit } from './amount';
+import { deepMerge, typeName } from './body';
+import { ImojeInputError, imojeApiError, notImojeAnswer, timedOut } from './errors';
+import { normalizeBody } from './normalize';
 import { isObject, toItems } from './output';
 import { findProblems, rules } from './validation';
 
 /** Where every create operation keeps its optional fields, including the raw JSON escape hatch. */
 export const EXTRA_BODY_PARAMETER = 'additionalFields.extraBody';
+const EXTRA_BODY_LABEL = 'Extra Body Fields (JSON)';
 
-function deepMerge(target: IDataObject, source: IDataObject): IDataObject {
-	for (const [key, value] of Object.entries(source)) {
-		target[key] = isObject(value) && isObject(target[key]) ? deepMerge({ ...(target[key] as IDataObject) }, value) : value;
-	}
-	return target;
-}
-
-/**
- * Optional fields left empty are routed as `undefined`; drop them, and drop objects
- * that held nothing else (a cart item's `discount` with neither amount nor tax).
- */
-function prune(body: IDataObject): IDataObject {
-	const pruneValue = (value: unknown): unknown => {
-		if (Array.isArray(value)) return value.map(pruneValue);
-		if (!isObject(value)) return value;
-		const kept = Object.entries(value)
-			.map(([key, inner]) => [key, pruneValue(inner)] as const)
-			.filter(([, inner]) => inner !== undefined);
-		return kept.length === 0 && Object.keys(value).length > 0 ? undefined : Object.fromEntries(kept);
-	};
-	return (pruneValue(body) as IDataObject | undefined) ?? {};
-}
+/** Used when the node's Request Options › Timeout is not set (n8n's own default is 300 s). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 function invalid(context: IExecuteSingleFunctions, field: string, problem: string, description?: string) {
-	return new NodeOperationError(context.getNode(), `Invalid "${field}": ${problem}`, {
+	return new ImojeInputError(context.getNode(), `Invalid "${field}": ${problem}`, {
 		itemIndex: context.getItemIndex(),
 		description,
 	});
@@ -49,42 +36,61 @@ function invalid(context: IExecuteSingleFunctions, field: string, problem: strin
 function extraBody(context: IExecuteSingleFunctions): IDataObject {
 	const raw = context.getNodeParameter(EXTRA_BODY_PARAMETER, '') as unknown;
 	if (raw === '' || raw === undefined || raw === null) return {};
-	const parsed = typeof raw === 'string' ? jsonParse<unknown>(raw, { fallbackValue: undefined }) : raw;
+	let parsed: unknown = raw;
+	if (typeof raw === 'string') {
+		if (raw.trim() === '') return {};
+		try {
+			parsed = jsonParse<unknown>(raw);
+		} catch (error) {
+			throw invalid(context, EXTRA_BODY_LABEL, 'is not valid JSON', (error as Error).message);
+		}
+	}
 	if (!isObject(parsed)) {
-		throw invalid(context, 'Extra Body Fields (JSON)', 'must be a JSON object such as {"oneclick": "FIRST"}');
+		throw invalid(context, EXTRA_BODY_LABEL, `must be a JSON object such as {"installment": {"period": 3}}, not ${typeName(parsed)}`);
 	}
 	return parsed;
 }
 
 /**
- * Runs once per item after n8n has built the request from the fields: merges the raw
- * JSON fields, drops the empty body n8n gives GET and DELETE, and refuses to send a
- * body that breaks imoje's rules, naming the field.
+ * Runs once per item after n8n has built the request from the fields: brings the body
+ * to imoje's JSON types (see normalizeBody), merges the raw JSON fields, drops the empty
+ * body n8n gives GET and DELETE, and refuses to send a body that breaks imoje's rules,
+ * naming the field.
  */
 export async function prepareRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = deepMerge(prune(isObject(requestOptions.body) ? requestOptions.body : {}), extraBody(this));
+	const { body: fields, problems } = normalizeBody(isObject(requestOptions.body) ? requestOptions.body : {}, {
+		unit: this.getNodeParameter('amountUnit', 'smallest') as AmountUnit,
+		fit: this.getNodeParameter('fitText', false) as boolean,
+		requireReturnUrls: fieldsOf(this) === 'transaction.create',
+	});
+	const body = deepMerge(fields, extraBody(this));
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
 	if ((method === 'GET' || method === 'DELETE') && Object.keys(body).length === 0) {
 		delete requestOptions.body;
 	} else {
 		requestOptions.body = body;
 	}
-	const [first, ...more] = findProblems(body);
+	const reported = new Set(problems.map(({ field }) => field));
+	const [first, ...more] = [...problems, ...findProblems(body).filter(({ field }) => !reported.has(field))];
 	if (first) {
 		const others = more.map(({ field, problem }) => `"${field}": ${problem}`).join('\n');
 		throw invalid(this, first.field, first.problem, others ? `Also:\n${others}` : undefined);
 	}
+	if (!this.getNodeParameter('requestOptions.timeout', 0)) requestOptions.timeout = DEFAULT_TIMEOUT_MS;
 	return requestOptions;
 }
+
+const fieldsOf = (context: IExecuteSingleFunctions) =>
+	`${String(context.getNodeParameter('resource', ''))}.${String(context.getNodeParameter('operation', ''))}`;
 
 /** A preSend that checks an ID field used in the URL path (body fields are checked by prepareRequest). */
 export function requireImojeId(parameter: string, label: string): PreSendAction {
 	return async function checkImojeId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const value = String(this.getNodeParameter(parameter, '')).trim();
-		const problem = rules.uuid(value);
+		const problem = value ? rules.uuid(value) : 'is required';
 		if (problem) throw invalid(this, label, problem, value ? `Got "${value}".` : 'It is empty.');
 		return requestOptions;
 	};
@@ -102,8 +108,16 @@ export async function neverExpire(this: IExecuteSingleFunctions, requestOptions:
 }
 
 /**
+ * Operations imoje answers with no documented body (API.md: capture, void, deactivate,
+ * trusted IPs set): an empty 2xx there means done. Everywhere else imoje sends JSON.
+ */
+const MAY_ANSWER_EMPTY = new Set(['transaction.capture', 'transaction.void', 'paymentProfile.deactivate', 'trustedIp.set']);
+
+/**
  * Every answer passes here first: an HTTP error becomes a NodeApiError with imoje's
- * code, message and field errors; a success becomes items (see toItems).
+ * code, message and field errors; a 2xx that is not imoje's JSON becomes an error too
+ * (a "successful" item without an id would mislead the next node); a success becomes
+ * items (see toItems).
  */
 export async function handleResponse(
 	this: IExecuteSingleFunctions,
@@ -113,6 +127,35 @@ export async function handleResponse(
 	if (response.statusCode >= 400) {
 		throw imojeApiError(this.getNode(), response.statusCode, response.body);
 	}
+	const { body } = response;
+	const empty = body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
+	if (empty ? !MAY_ANSWER_EMPTY.has(fieldsOf(this)) : !isObject(body) && !Array.isArray(body)) {
+		throw notImojeAnswer(this.getNode(), response.statusCode, body);
+	}
 	const simplify = this.getNodeParameter('simplify', true) as boolean;
-	return toItems(response.body, simplify).map((json) => ({ json }));
+	return toItems(empty ? undefined : body, simplify).map((json) => ({ json }));
+}
+
+const isTimeout = (error: unknown): boolean => {
+	const { code, message, cause } = (error ?? {}) as { code?: string; message?: string; cause?: unknown };
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /\btime(d)? ?out\b/i.test(message ?? '')) return true;
+	return cause !== undefined && cause !== error && isTimeout(cause);
+};
+
+/**
+ * Wraps each request (as n8n's `requestOperations.pagination` function, the one hook
+ * around the HTTP call of a declarative node) to say plainly that imoje did not answer
+ * in time, instead of n8n's "connection aborted".
+ */
+export async function sendOnce(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await this.makeRoutingRequest(requestData);
+	} catch (error) {
+		if (isTimeout(error)) throw timedOut(this.getNode(), Number(requestData.options.timeout ?? DEFAULT_TIMEOUT_MS), this.getItemIndex());
+		// Already a NodeApiError from n8n's request helper; the constructor hands it back unchanged.
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
 }

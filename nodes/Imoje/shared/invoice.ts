@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { toBody, toBodyUnlessEmpty } from './fields';
-import { listElement, wholeNumber } from './lists';
+import { amountText, listElement } from './lists';
 import { buyerIdTypeOptions, buyerTypeOptions, invoiceTaxStakeOptions, vatExemptionOptions } from './options';
 
 const buyer = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
@@ -33,12 +33,12 @@ const positions: INodeProperties = {
 			values: [
 				position.field('Name', 'name'),
 				position.field('Code', 'code', { description: 'Your product code' }),
-				position.field('Quantity', 'quantity', { type: 'number', default: 1, typeOptions: { minValue: 0 } }),
+				position.field('Quantity', 'quantity', { type: 'number', default: 1, description: '0 or more' }),
 				position.field('Unit', 'unit', { placeholder: 'pcs' }),
-				position.field('Gross Unit Amount', 'grossAmount', { ...wholeNumber, description: 'Gross price of one unit, in the smallest currency unit' }),
+				position.field('Gross Unit Amount', 'grossAmount', amountText('Gross price of one unit.')),
 				position.field('Tax Rate', 'taxStake', { type: 'options', default: 'TAX_23', options: invoiceTaxStakeOptions }),
-				position.optional('Discount Amount', 'discountAmount', { ...wholeNumber, description: '0 means no discount' }),
-				position.optional('Tax Amount', 'taxAmount', { ...wholeNumber, description: 'Tax in the smallest currency unit; needed only for Split Payment (0 = not sent)' }),
+				position.optional('Discount Amount', 'discountAmount', amountText('Leave empty for no discount.')),
+				position.optional('Tax Amount', 'taxAmount', amountText('Needed only for Split Payment; leave empty otherwise.')),
 			],
 		},
 	],

@@ -30,4 +30,12 @@ export function listElement(list: string) {
 	};
 }
 
-export const wholeNumber = { type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 0 } } as const;
+/**
+ * An amount inside a list, as text like the main Amount (no rounding, no "1,250"),
+ * written in the unit chosen in "Amounts In" and converted by normalizeBody.
+ */
+export const amountText = (description: string): Partial<INodeProperties> => ({
+	type: 'string',
+	default: '',
+	description: `${description} Written as chosen in "Amounts In".`,
+});

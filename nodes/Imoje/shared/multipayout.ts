@@ -1,11 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listElement, wholeNumber } from './lists';
+import { listElement } from './lists';
 
 /**
  * Splits the payment between bank accounts (PLN only, with multipayout active for the
- * shop). Transactions and payment links take it as `multipayout`, a profile debit as
- * `data.multipayout`, hence the path.
+ * shop). A payment link takes it as `multipayout` (seed 01:309); a profile debit as
+ * `data.multipayout` (seed 03:70-72). Transaction create sends `data.multipayout` too:
+ * seed 04 lists no top-level multipayout, and the undescribed object it lists after
+ * `invoice` matches seed 03's `data` (API.md Corrections), hence the path.
  */
 export function multipayoutOption(path: 'multipayout' | 'data.multipayout'): INodeProperties {
 	const payout = listElement(path);
@@ -23,7 +25,7 @@ export function multipayoutOption(path: 'multipayout' | 'data.multipayout'): INo
 				name: 'payouts',
 				values: [
 					payout.field('Bank Account', 'ban', { placeholder: '61109010140000071219812874', description: 'Polish account number: 26 digits, no spaces, no PL' }),
-					payout.field('Amount', 'amount', { ...wholeNumber, description: 'In the smallest currency unit (grosze)' }),
+					payout.field('Amount', 'amount', { description: 'Written as chosen in "Amounts In" (smallest unit, or main unit with decimals)' }),
 					payout.field('Recipient Name', 'label', { description: 'At most 70 characters' }),
 					payout.optional('Transfer Title', 'title', {
 						description: 'Shows the payout separately on the recipient\'s account. Give it for every payout or for none. At most 105 characters.',

@@ -17,7 +17,21 @@ function unwrap(body: IDataObject): IDataObject {
 	const wrapper = WRAPPERS.find((key) => isObject(body[key]));
 	if (!wrapper) return body;
 	const { [wrapper]: inner, ...siblings } = body;
-	return { ...siblings, ...(inner as IDataObject) };
+	return flattenRefunds({ ...siblings, ...(inner as IDataObject) });
+}
+
+/**
+ * A transaction's `refunds[]` elements come wrapped, `{ transaction: {...} }` (imoje's
+ * official WooCommerce plugin reads them so; API.md Corrections): simplified, each
+ * element is the refund itself, like every other simplified object.
+ */
+function flattenRefunds(transaction: IDataObject): IDataObject {
+	const { refunds } = transaction;
+	if (!Array.isArray(refunds)) return transaction;
+	return {
+		...transaction,
+		refunds: refunds.map((refund) => (isObject(refund) && isObject(refund.transaction) ? refund.transaction : refund)),
+	};
 }
 
 /** A top-level object whose only content is one list of objects, e.g. `{ paymentProfiles: [...] }`. */

@@ -18,14 +18,14 @@ import { multipayoutOption } from './multipayout';
  * The optional fields a new payment takes, whether it is a transaction or a payment
  * link, plus the ones only that operation has; sorted by name as n8n lists them.
  */
-export function paymentOptions(only: INodeProperties[]): INodeProperties[] {
+export function paymentOptions(only: INodeProperties[], multipayoutPath: 'multipayout' | 'data.multipayout'): INodeProperties[] {
 	return [
 		descriptionOption,
 		addressOption('billing', 'Billing Address', true),
 		...customerOptions,
 		extraBodyOption,
 		invoiceOption,
-		multipayoutOption('multipayout'),
+		multipayoutOption(multipayoutPath),
 		...expiryOptions,
 		notificationUrlOption,
 		shopIdOption,

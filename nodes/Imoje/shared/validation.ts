@@ -1,6 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { labelled, typeName, valuesAt } from './body';
+import type { Problem } from './body';
+import { textProblem } from './fitText';
+import { AMOUNTS } from './normalize';
 import { CURRENCIES, LOCALES, PAYMENT_METHODS, CHANNEL_CODES, VISIBLE_METHODS } from './options';
+import { LENGTH_RULES, TEXT_RULES } from './patterns';
 
 /**
  * Checks a request body against imoje's documented rules before it is sent, so a
@@ -11,20 +16,12 @@ import { CURRENCIES, LOCALES, PAYMENT_METHODS, CHANNEL_CODES, VISIBLE_METHODS } 
 /** Returns what is wrong with the value, or undefined when it is fine. */
 type Rule = (value: unknown, body: IDataObject) => string | undefined;
 
-export interface Problem {
-	field: string;
-	problem: string;
-}
+export type { Problem };
 
+// seed 01-payment-link-create.txt:21 writes imoje's IDs as UUID v4; imoje's own example IDs
+// (seed 02:296-297) are accepted by it in either case, so any UUID is let through.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Character classes copied from imoje's published JSON schema (\u00C0-\u02C0 covers Polish letters).
-const ORDER_ID = /^[A-Za-z0-9#_\-.\\/ \u00C0-\u02C0]+$/;
-const TITLE = /^[A-Za-z0-9#&_\-,.\\/ \u00C0-\u02C0"']+$/;
-const DESCRIPTION = /^[A-Za-z0-9#&_\s\-,./ \u00C0-\u02C0"']+$/;
-const PERSON_NAME = /^[A-Za-z0-9#&_\-,.\\/ \u00C0-\u02C0\u0400-\u04FF"']+$/;
-const PHONE = /^[0-9+\- ]+$/;
-const CID = /^[A-Za-z0-9-]+$/;
-const LABEL = /^[A-Za-z0-9\-,. \u00C0-\u02C0"']+$/;
+// seed 01:56-60: RFC 5322 and RFC 6531 (letters of any script allowed), at most 200.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/([0-9]|[12]\d|3[0-2]))?$/;
 const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
@@ -38,6 +35,10 @@ export const rules = {
 		typeof value === 'number' && Number.isInteger(value) && value > 0
 			? undefined
 			: 'must be a whole number above 0 in the smallest currency unit (1250 means 12.50)',
+	positiveWhole: (value: unknown) =>
+		typeof value === 'number' && Number.isInteger(value) && value > 0 ? undefined : 'must be a whole number above 0',
+	nonNegativeNumber: (value: unknown) =>
+		typeof value === 'number' && value >= 0 ? undefined : 'must be a number of 0 or more',
 	nonNegativeInteger: (value: unknown) =>
 		typeof value === 'number' && Number.isInteger(value) && value >= 0
 			? undefined
@@ -48,8 +49,6 @@ export const rules = {
 		const length = String(value ?? '').length;
 		return length > max ? `must be at most ${max} characters (it has ${length})` : undefined;
 	},
-	pattern: (regex: RegExp, allowed: string) => (value: unknown) =>
-		regex.test(String(value ?? '')) ? undefined : `may only contain ${allowed}`,
 	email: (value: unknown) => (EMAIL.test(text(value) ?? '') ? undefined : 'must be an e-mail address such as jan@example.com'),
 	url: (value: unknown) => {
 		const problem = rules.maxLength(300)(value);
@@ -84,18 +83,23 @@ export const rules = {
 } as const;
 
 const is = (...checks: Rule[]) => checks;
-const name = is(rules.maxLength(100), rules.pattern(PERSON_NAME, 'letters, digits, spaces and # & _ - , . / \' "'));
+const asText = (check: (value: string) => string | undefined): Rule => (value) =>
+	typeof value === 'string' ? check(value) : `must be text, not ${typeName(value)}`;
 
 /** Body path (`[]` = every element) -> the label users see in the node, and its rules. */
 const FIELD_RULES: Array<[string, string, Rule[]]> = [
 	['serviceId', 'Shop ID', is(rules.uuid)],
 	['paymentId', 'Payment Link ID', is(rules.uuid)],
 	['paymentProfileId', 'Payment Profile ID', is(rules.uuid)],
-	['amount', 'Amount', is(rules.positiveInteger)],
+	// After conversion every amount is an integer; these catch what Extra Body Fields overrides.
+	...AMOUNTS.map(([path, label, rule]): [string, string, Rule[]] => [
+		path,
+		label,
+		is(!rule.whole ? rules.nonNegativeNumber : rule.min === 1 ? rules.positiveInteger : rules.nonNegativeInteger),
+	]),
 	['currency', 'Currency', is(rules.oneOf(CURRENCIES))],
-	['orderId', 'Order ID', is(rules.maxLength(100), rules.pattern(ORDER_ID, 'letters, digits, spaces and # _ - . / \\'))],
-	['title', 'Title', is(rules.maxLength(255), rules.pattern(TITLE, 'letters, digits, spaces and # & _ - , . / \\ \' "'))],
-	['additionalDescription', 'Additional Description', is(rules.maxLength(255), rules.pattern(DESCRIPTION, 'letters, digits, spaces and # & _ - , . / \' "'))],
+	...TEXT_RULES.map(([path, label, rule]): [string, string, Rule[]] => [path, label, is(asText((value) => textProblem(value, rule)))]),
+	...LENGTH_RULES.map(([path, label, max]): [string, string, Rule[]] => [path, label, is(asText((value) => rules.maxLength(max)(value)))]),
 	['paymentMethod', 'Payment Method', is(rules.oneOf(PAYMENT_METHODS))],
 	['paymentMethodCode', 'Payment Channel', is(rules.oneOf(CHANNEL_CODES))],
 	['preselectMethodCode', 'Preselected Channel', is(rules.oneOf(CHANNEL_CODES))],
@@ -106,25 +110,13 @@ const FIELD_RULES: Array<[string, string, Rule[]]> = [
 	['notificationUrl', 'Notification URL', is(rules.publicUrl)],
 	['validTo', 'Valid Until', is(rules.expiry)],
 	['blikCode', 'BLIK Code', is(rules.sixDigits)],
-	['customer.firstName', 'Customer First Name', name],
-	['customer.lastName', 'Customer Last Name', name],
 	['customer.email', 'Customer Email', is(rules.maxLength(200), rules.email)],
-	['customer.phone', 'Customer Phone', is(rules.maxLength(20), rules.pattern(PHONE, 'digits, spaces, + and -'))],
-	['customer.cid', 'Customer ID (cid)', is(rules.maxLength(36), rules.pattern(CID, 'letters, digits and -'))],
-	['customer.company', 'Customer Company', is(rules.maxLength(200))],
 	['customer.locale', 'Customer Language', is(rules.oneOf(LOCALES))],
-	['billing.firstName', 'Billing First Name', name],
-	['billing.lastName', 'Billing Last Name', name],
-	['shipping.firstName', 'Shipping First Name', name],
-	['shipping.lastName', 'Shipping Last Name', name],
-	['cart.items[].amount', 'Cart Item Net Amount', is(rules.nonNegativeInteger)],
-	// Profile debit nests multipayout under `data`; the rules are the same.
-	...['multipayout', 'data.multipayout'].flatMap((base): Array<[string, string, Rule[]]> => [
-		[`${base}[].ban`, 'Multipayout Bank Account', is(rules.bankAccount)],
-		[`${base}[].amount`, 'Multipayout Amount', is(rules.positiveInteger)],
-		[`${base}[].label`, 'Multipayout Recipient Name', is(rules.maxLength(70), rules.pattern(LABEL, 'letters, digits, spaces and - , . \' "'))],
-		[`${base}[].title`, 'Multipayout Transfer Title', is(rules.maxLength(105))],
-	]),
+	// seed 01:277-279: a whole number, at least 1; seed 01:421-423: a number, at least 0.
+	['cart.items[].quantity', 'Cart Item Quantity', is(rules.positiveWhole)],
+	['invoice.positions[].quantity', 'Invoice Position Quantity', is(rules.nonNegativeNumber)],
+	['installment.period', 'Installment Period', is(rules.positiveWhole)],
+	...['multipayout', 'data.multipayout'].map((base): [string, string, Rule[]] => [`${base}[].ban`, 'Multipayout Bank Account', is(rules.bankAccount)]),
 	['invoice.buyer.email', 'Invoice Buyer Email', is(rules.maxLength(200), rules.email)],
 	['trustedIps[]', 'IP Addresses', is(rules.ip)],
 ];
@@ -140,31 +132,13 @@ const BODY_RULES: Array<[string, (body: IDataObject) => string | undefined]> = [
 	}],
 ];
 
-/** Every value at a path; `[]` fans out over an array. The index is 1-based for people. */
-type Found = { value: unknown; index?: number };
-
-function valuesAt(body: unknown, path: string): Found[] {
-	let found: Found[] = [{ value: body }];
-	for (const segment of path.split('.')) {
-		const key = segment.replace('[]', '');
-		const fanOut = segment.endsWith('[]');
-		found = found.flatMap(({ value, index }): Found[] => {
-			if (value === null || typeof value !== 'object' || !(key in value)) return [];
-			const next = (value as IDataObject)[key];
-			if (!fanOut) return [{ value: next, index }];
-			return Array.isArray(next) ? next.map((element, i) => ({ value: element, index: i + 1 })) : [];
-		});
-	}
-	return found;
-}
-
 export function findProblems(body: IDataObject): Problem[] {
 	const problems: Problem[] = [];
 	for (const [path, label, checks] of FIELD_RULES) {
 		for (const { value, index } of valuesAt(body, path)) {
 			if (value === undefined) continue;
 			const problem = checks.map((check) => check(value, body)).find(Boolean);
-			if (problem) problems.push({ field: index ? `${label} (item ${index})` : label, problem });
+			if (problem) problems.push({ field: labelled(label, index), problem });
 		}
 	}
 	for (const [field, check] of BODY_RULES) {

@@ -6,8 +6,10 @@ import { customerFields } from '../../shared/customer';
 import {
 	additionalFields,
 	amountField,
+	amountUnitField,
 	currencyField,
 	failureUrlOption,
+	fitTextField,
 	orderIdField,
 	preselectChannelOption,
 	returnUrlOption,
@@ -17,10 +19,12 @@ import {
 import { paymentOptions } from '../../shared/payment';
 
 const properties: INodeProperties[] = [
-	amountField('The amount the payer pays.'),
+	amountUnitField,
+	...amountField('The amount the payer pays.'),
 	currencyField,
 	orderIdField,
 	...customerFields,
+	fitTextField,
 	additionalFields(
 		paymentOptions([
 			cartOption,
@@ -36,7 +40,7 @@ const properties: INodeProperties[] = [
 			preselectChannelOption,
 			returnUrlOption,
 			successUrlOption,
-		]),
+		], 'multipayout'),
 	),
 ];
 

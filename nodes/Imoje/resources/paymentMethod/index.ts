@@ -4,6 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	additionalFields,
 	amountField,
+	amountUnitField,
 	currencyField,
 	operationsOf,
 	shopIdInPath,
@@ -23,7 +24,8 @@ export const paymentMethodDescription: INodeProperties[] = [
 		},
 	]),
 	...updateDisplayOptions({ show: { resource: ['paymentMethod'], operation: ['getAll'] } }, [
-		amountField('The amount to pay; methods whose limits exclude it are left out.'),
+		amountUnitField,
+		...amountField('The amount to pay; methods whose limits exclude it are left out.'),
 		currencyField,
 		additionalFields([
 			{

@@ -4,8 +4,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	additionalFields,
 	amountField,
+	amountUnitField,
 	currencyField,
 	extraBodyOption,
+	fitTextField,
 	idField,
 	notificationUrlOption,
 	orderIdField,
@@ -19,9 +21,11 @@ export const paymentProfileDebitDescription: INodeProperties[] = updateDisplayOp
 	{ show: { resource: ['paymentProfile'], operation: ['debit'] } },
 	[
 		idField('paymentProfileId', 'Payment Profile ID', 'The saved card to charge (a OneClick or recurring profile)', 'paymentProfileId'),
-		amountField('The amount to charge.'),
+		amountUnitField,
+		...amountField('The amount to charge.'),
 		currencyField,
 		orderIdField,
+		fitTextField,
 		additionalFields([
 			extraBodyOption,
 			invoiceOption,

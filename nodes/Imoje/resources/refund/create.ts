@@ -1,11 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, shopIdOption, titleOption, toBody } from '../../shared/fields';
+import { additionalFields, fitTextField, shopIdOption, titleOption, toBody } from '../../shared/fields';
 
 export const refundCreateDescription: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['refund'], operation: ['create'] } },
 	[
+		fitTextField,
 		additionalFields([
 			{
 				displayName: 'Send Confirmation Email',

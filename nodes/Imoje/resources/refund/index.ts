@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { amountField, operationsOf, pathId, shopIdBody, transactionIdField } from '../../shared/fields';
+import { amountField, amountUnitField, operationsOf, pathId, shopIdBody, transactionIdField } from '../../shared/fields';
 import { refundCreateDescription } from './create';
 
 const refundOf = (action: string) => `=/transaction/${pathId('transactionId')}/${action}`;
@@ -25,7 +25,8 @@ export const refundDescription: INodeProperties[] = [
 	]),
 	...updateDisplayOptions({ show: { resource: ['refund'] } }, [
 		transactionIdField,
-		amountField('The amount to refund; at most what was paid and not yet refunded.'),
+		amountUnitField,
+		...amountField('The amount to refund; at most what was paid and not yet refunded.'),
 	]),
 	...refundCreateDescription,
 ];

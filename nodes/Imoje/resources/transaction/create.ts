@@ -1,12 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
+import { cardAndInstallmentOptions } from '../../shared/card';
 import { customerFields } from '../../shared/customer';
 import {
 	additionalFields,
 	amountField,
+	amountUnitField,
 	currencyField,
 	failureUrlOption,
+	fitTextField,
 	orderIdField,
 	paymentChannelField,
 	paymentMethodField,
@@ -16,7 +19,8 @@ import {
 import { paymentOptions } from '../../shared/payment';
 
 const properties: INodeProperties[] = [
-	amountField('The amount to charge.'),
+	amountUnitField,
+	...amountField('The amount to charge.'),
 	currencyField,
 	orderIdField,
 	paymentMethodField,
@@ -25,8 +29,10 @@ const properties: INodeProperties[] = [
 	{ ...successUrlOption, required: true },
 	{ ...failureUrlOption, required: true },
 	...customerFields,
+	fitTextField,
 	additionalFields(
 		paymentOptions([
+			...cardAndInstallmentOptions,
 			{
 				displayName: 'BLIK Code',
 				name: 'blikCode',
@@ -45,7 +51,7 @@ const properties: INodeProperties[] = [
 				description: 'The payer\'s real IPv4 or IPv6 address; required with a BLIK code',
 				routing: toBody('clientIp'),
 			},
-		]),
+		], 'data.multipayout'),
 	),
 ];
 

@@ -1,0 +1,175 @@
+import { jsonParse } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import { toSmallestUnit } from './amount';
+import type { AmountRule, AmountUnit } from './amount';
+import { labelled, prune, slotsAt, typeName } from './body';
+import type { Problem } from './body';
+import { fitText } from './fitText';
+import { isObject } from './output';
+import { LENGTH_RULES, TEXT_RULES } from './patterns';
+
+/**
+ * Turns the body n8n built from the fields into the JSON types imoje documents, before
+ * it is checked: IDs trimmed, numbers in text fields made text, amounts made integers
+ * in the smallest unit, text fitted to imoje's characters (when asked), blank optional
+ * values left out, and blank required ones reported as required.
+ */
+
+const payouts = ['multipayout', 'data.multipayout'];
+
+/** IDs: imoje's UUIDs and the payer ID; spaces around them are never meant (seed 01:17-21, :68-72). */
+const IDS: Array<[string, string]> = [
+	['serviceId', 'Shop ID'],
+	['paymentId', 'Payment Link ID'],
+	['paymentProfileId', 'Payment Profile ID'],
+	['customer.cid', 'Customer ID (Cid)'],
+];
+
+/** imoje types these `string` (seeds 01, 03, 04); a number from an expression is sent as its text. */
+const TEXT: Array<[string, string]> = [
+	...TEXT_RULES.map(([path, label]): [string, string] => [path, label]),
+	...LENGTH_RULES.map(([path, label]): [string, string] => [path, label]),
+	['customer.email', 'Customer Email'],
+	['blikCode', 'BLIK Code'],
+	['clientIp', 'Client IP'],
+	['cart.items[].id', 'Cart Item Product ID'],
+	['cart.items[].name', 'Cart Item Name'],
+	['cart.items[].url', 'Cart Item Product URL'],
+	['cart.items[].categoryId', 'Cart Item Category'],
+	...payouts.map((base): [string, string] => [`${base}[].ban`, 'Multipayout Bank Account']),
+	['invoice.buyer.email', 'Invoice Buyer Email'],
+	['invoice.positions[].name', 'Invoice Position Name'],
+	['invoice.positions[].code', 'Invoice Position Code'],
+	['invoice.positions[].unit', 'Invoice Position Unit'],
+	['invoice.invoiceId', 'Invoice Number'],
+	['invoice.basisForVatExemption.text', 'VAT Exemption Description'],
+];
+
+const positive: AmountRule = { min: 1, whole: true };
+const zeroAllowed: AmountRule = { min: 0, whole: true };
+const fractional: AmountRule = { min: 0, whole: false };
+
+/** Every amount imoje takes (seed 01:23, :263-307, :321, :429-445; seed 03:42, :88). */
+export const AMOUNTS: Array<[string, string, AmountRule]> = [
+	['amount', 'Amount', positive],
+	['cart.items[].amount', 'Cart Item Net Unit Amount', zeroAllowed],
+	['cart.items[].tax', 'Cart Item Unit Tax', fractional],
+	['cart.items[].discount.amount', 'Cart Item Discount Amount', zeroAllowed],
+	['cart.items[].discount.tax', 'Cart Item Discount Tax', fractional],
+	...payouts.map((base): [string, string, AmountRule] => [`${base}[].amount`, 'Multipayout Amount', positive]),
+	['invoice.positions[].grossAmount', 'Invoice Position Gross Unit Amount', zeroAllowed],
+	['invoice.positions[].discountAmount', 'Invoice Position Discount Amount', zeroAllowed],
+	['invoice.positions[].taxAmount', 'Invoice Position Tax Amount', zeroAllowed],
+];
+
+/** Counts typed as numbers (seed 01:277 cart quantity, :421 invoice quantity; installment period). */
+const NUMBERS: Array<[string, string]> = [
+	['cart.items[].quantity', 'Cart Item Quantity'],
+	['invoice.positions[].quantity', 'Invoice Position Quantity'],
+	['installment.period', 'Installment Period'],
+];
+
+/** Objects entered as JSON text in a field of their own. */
+const JSON_OBJECTS: Array<[string, string]> = [
+	['card', 'Card Data (JSON)'],
+	['additionalData', 'Additional Data (JSON)'],
+];
+
+/** Fields imoje requires once their object is sent (seed 01:17-83, :141-151, :253-285, :315-327, :343-437). */
+const REQUIRED: Array<[string, string]> = [
+	['orderId', 'Order ID'],
+	['customer.firstName', 'Customer First Name'],
+	['customer.lastName', 'Customer Last Name'],
+	['customer.email', 'Customer Email'],
+	...['billing', 'shipping'].flatMap((path): Array<[string, string]> => {
+		const label = path === 'billing' ? 'Billing' : 'Shipping';
+		return [[`${path}.firstName`, `${label} First Name`], [`${path}.lastName`, `${label} Last Name`]];
+	}),
+	['cart.items[].id', 'Cart Item Product ID'],
+	['cart.items[].name', 'Cart Item Name'],
+	['cart.items[].url', 'Cart Item Product URL'],
+	['cart.items[].categoryId', 'Cart Item Category'],
+	...payouts.flatMap((base): Array<[string, string]> => [[`${base}[].ban`, 'Multipayout Bank Account'], [`${base}[].label`, 'Multipayout Recipient Name']]),
+	['invoice.buyer.email', 'Invoice Buyer Email'],
+	['invoice.buyer.fullName', 'Invoice Buyer Full Name'],
+	['invoice.buyer.street', 'Invoice Buyer Street'],
+	['invoice.buyer.city', 'Invoice Buyer City'],
+	['invoice.buyer.postalCode', 'Invoice Buyer Postal Code'],
+	['invoice.buyer.countryCodeAlpha2', 'Invoice Buyer Country Code'],
+	['invoice.positions[].name', 'Invoice Position Name'],
+	['invoice.positions[].code', 'Invoice Position Code'],
+	['invoice.positions[].unit', 'Invoice Position Unit'],
+	...AMOUNTS.filter(([path]) => !path.includes('discount') && !path.endsWith('taxAmount')).map(([path, label]): [string, string] => [path, label]),
+];
+
+const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+export interface NormalizeOptions {
+	unit: AmountUnit;
+	fit: boolean;
+	/** Transaction create requires the return URLs; a payment link does not (seed 01:114-124). */
+	requireReturnUrls: boolean;
+}
+
+export function normalizeBody(input: IDataObject, options: NormalizeOptions): { body: IDataObject; problems: Problem[] } {
+	const body = input;
+	const problems: Problem[] = [];
+	const each = (list: Array<[string, string, ...unknown[]]>, visit: (slot: { holder: IDataObject; key: string }, label: string, value: unknown) => void) => {
+		for (const [path, label] of list) {
+			for (const { holder, key, index } of slotsAt(body, path)) {
+				if (key in holder) visit({ holder, key }, labelled(label, index), holder[key]);
+			}
+		}
+	};
+	const report = (field: string, problem: string) => problems.push({ field, problem });
+
+	each(IDS, ({ holder, key }, _label, value) => {
+		if (typeof value === 'number') holder[key] = String(value);
+		else if (typeof value === 'string') holder[key] = value.trim();
+	});
+	each(TEXT, ({ holder, key }, label, value) => {
+		if (typeof value === 'number') holder[key] = String(value);
+		else if (value !== null && value !== undefined && typeof value !== 'string') report(label, `must be text, not ${typeName(value)}`);
+	});
+	if (options.fit) {
+		for (const [path, , rule] of TEXT_RULES) {
+			if (!rule.fit) continue;
+			for (const { holder, key } of slotsAt(body, path)) {
+				if (typeof holder[key] === 'string') holder[key] = fitText(holder[key] as string, rule);
+			}
+		}
+	}
+	const required = options.requireReturnUrls
+		? [...REQUIRED, ['successReturnUrl', 'Success Return URL'] as [string, string], ['failureReturnUrl', 'Failure Return URL'] as [string, string]]
+		: REQUIRED;
+	each(required, (_slot, label, value) => {
+		if (blank(value)) report(label, 'is required');
+	});
+	each(JSON_OBJECTS, ({ holder, key }, label, value) => {
+		if (typeof value !== 'string' || value.trim() === '') return;
+		const parsed = jsonParse<unknown>(value, { fallbackValue: undefined });
+		if (parsed === undefined) report(label, 'is not valid JSON');
+		else if (!isObject(parsed)) report(label, `must be a JSON object ({…}), not ${typeName(parsed)}`);
+		else holder[key] = Object.keys(parsed).length > 0 ? parsed : undefined;
+	});
+
+	const pruned = prune(body);
+	for (const [path, label, rule] of AMOUNTS) {
+		for (const { holder, key, index } of slotsAt(pruned, path)) {
+			if (!(key in holder)) continue;
+			const converted = toSmallestUnit(holder[key], options.unit, rule);
+			if (converted.problem !== undefined) report(labelled(label, index), converted.problem);
+			else holder[key] = converted.amount;
+		}
+	}
+	for (const [path, label] of NUMBERS) {
+		for (const { holder, key, index } of slotsAt(pruned, path)) {
+			const value = holder[key];
+			if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) holder[key] = Number(value);
+			else if (key in holder && typeof value !== 'number') report(labelled(label, index), `must be a number, not ${typeName(value)}`);
+		}
+	}
+	const seen = new Set<string>();
+	return { body: pruned, problems: problems.filter(({ field }) => !seen.has(field) && !!seen.add(field)) };
+}
