@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { toBody, toBodyUnlessEmpty } from './fields';
+import { toBodyUnlessEmpty } from './fields';
 
 /**
  * What imoje names for card registration and installments on transaction create.
@@ -9,6 +9,8 @@ import { toBody, toBodyUnlessEmpty } from './fields';
  * additional `card` and `additionalData` object in the request creating the transaction".
  * The sub-fields of those objects could not be confirmed from a source we can cite, so
  * they are entered as JSON with imoje's names rather than guessed as fields.
+ * Both are JSON fields read by prepareRequest (JSON_OPTIONS in hooks.ts), which names the
+ * field when the JSON is broken; n8n's routing would fail with a bare parser message.
  * `installment: { period }` is how imoje's official WooCommerce plugin sends installments
  * (API.md Corrections).
  */
@@ -20,7 +22,6 @@ export const cardAndInstallmentOptions: INodeProperties[] = [
 		default: '',
 		description:
 			'The card object imoje takes for a OneClick or recurring registration transaction made with the card data. Only with a PCI DSS certificate; the payer needs a Customer ID (Cid). Field names as in imoje\'s API reference.',
-		routing: toBody('card'),
 	},
 	{
 		displayName: 'Additional Data (JSON)',
@@ -28,7 +29,6 @@ export const cardAndInstallmentOptions: INodeProperties[] = [
 		type: 'json',
 		default: '',
 		description: 'The additionalData object imoje takes with Card Data in a OneClick or recurring registration transaction',
-		routing: toBody('additionalData'),
 	},
 	{
 		displayName: 'Installment Period',

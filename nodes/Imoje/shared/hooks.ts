@@ -32,9 +32,19 @@ function invalid(context: IExecuteSingleFunctions, field: string, problem: strin
 	});
 }
 
-/** Reads the "Extra Body Fields (JSON)" option: an object, given as JSON text or by an expression. */
-function extraBody(context: IExecuteSingleFunctions): IDataObject {
-	const raw = context.getNodeParameter(EXTRA_BODY_PARAMETER, '') as unknown;
+/**
+ * JSON fields without routing (n8n's routing would fail on broken JSON with a bare parser
+ * message): parameter, the body key it fills (none: merged into the body), and its label.
+ */
+const JSON_OPTIONS: Array<[string, string | undefined, string]> = [
+	['additionalFields.card', 'card', 'Card Data (JSON)'],
+	['additionalFields.additionalData', 'additionalData', 'Additional Data (JSON)'],
+	[EXTRA_BODY_PARAMETER, undefined, EXTRA_BODY_LABEL],
+];
+
+/** Reads a JSON option: an object, given as JSON text or by an expression; blank is nothing. */
+function jsonOption(context: IExecuteSingleFunctions, parameter: string, label: string): IDataObject {
+	const raw = context.getNodeParameter(parameter, '') as unknown;
 	if (raw === '' || raw === undefined || raw === null) return {};
 	let parsed: unknown = raw;
 	if (typeof raw === 'string') {
@@ -42,13 +52,24 @@ function extraBody(context: IExecuteSingleFunctions): IDataObject {
 		try {
 			parsed = jsonParse<unknown>(raw);
 		} catch (error) {
-			throw invalid(context, EXTRA_BODY_LABEL, 'is not valid JSON', (error as Error).message);
+			throw invalid(context, label, 'is not valid JSON', (error as Error).message);
 		}
 	}
 	if (!isObject(parsed)) {
-		throw invalid(context, EXTRA_BODY_LABEL, `must be a JSON object such as {"installment": {"period": 3}}, not ${typeName(parsed)}`);
+		throw invalid(context, label, `must be a JSON object ({…}), not ${typeName(parsed)}`);
 	}
 	return parsed;
+}
+
+/** The JSON options as one object to merge into the body; Extra Body Fields last, so it wins. */
+function jsonOptions(context: IExecuteSingleFunctions): IDataObject {
+	const merged: IDataObject = {};
+	for (const [parameter, key, label] of JSON_OPTIONS) {
+		const value = jsonOption(context, parameter, label);
+		if (Object.keys(value).length === 0) continue;
+		deepMerge(merged, key ? { [key]: value } : value);
+	}
+	return merged;
 }
 
 /**
@@ -66,7 +87,7 @@ export async function prepareRequest(
 		fit: this.getNodeParameter('fitText', false) as boolean,
 		requireReturnUrls: fieldsOf(this) === 'transaction.create',
 	});
-	const body = deepMerge(fields, extraBody(this));
+	const body = deepMerge(fields, jsonOptions(this));
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
 	if ((method === 'GET' || method === 'DELETE') && Object.keys(body).length === 0) {
 		delete requestOptions.body;

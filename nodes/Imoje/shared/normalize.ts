@@ -1,4 +1,3 @@
-import { jsonParse } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toSmallestUnit } from './amount';
@@ -6,7 +5,6 @@ import type { AmountRule, AmountUnit } from './amount';
 import { labelled, prune, slotsAt, typeName } from './body';
 import type { Problem } from './body';
 import { fitText } from './fitText';
-import { isObject } from './output';
 import { LENGTH_RULES, TEXT_RULES } from './patterns';
 
 /**
@@ -68,12 +66,6 @@ const NUMBERS: Array<[string, string]> = [
 	['cart.items[].quantity', 'Cart Item Quantity'],
 	['invoice.positions[].quantity', 'Invoice Position Quantity'],
 	['installment.period', 'Installment Period'],
-];
-
-/** Objects entered as JSON text in a field of their own. */
-const JSON_OBJECTS: Array<[string, string]> = [
-	['card', 'Card Data (JSON)'],
-	['additionalData', 'Additional Data (JSON)'],
 ];
 
 /** Fields imoje requires once their object is sent (seed 01:17-83, :141-151, :253-285, :315-327, :343-437). */
@@ -146,14 +138,6 @@ export function normalizeBody(input: IDataObject, options: NormalizeOptions): { 
 	each(required, (_slot, label, value) => {
 		if (blank(value)) report(label, 'is required');
 	});
-	each(JSON_OBJECTS, ({ holder, key }, label, value) => {
-		if (typeof value !== 'string' || value.trim() === '') return;
-		const parsed = jsonParse<unknown>(value, { fallbackValue: undefined });
-		if (parsed === undefined) report(label, 'is not valid JSON');
-		else if (!isObject(parsed)) report(label, `must be a JSON object ({…}), not ${typeName(parsed)}`);
-		else holder[key] = Object.keys(parsed).length > 0 ? parsed : undefined;
-	});
-
 	const pruned = prune(body);
 	for (const [path, label, rule] of AMOUNTS) {
 		for (const { holder, key, index } of slotsAt(pruned, path)) {
