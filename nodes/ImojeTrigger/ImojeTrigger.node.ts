@@ -8,7 +8,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { claimNotification, releaseNotification } from './dedupe';
+import { claimNotification } from './dedupe';
 import { isImojeSender, isWanted, readNotification } from './events';
 import { DEFAULT_REPLAY_WINDOW_DAYS, triggerProperties } from './properties';
 import { FAILURE_TEXT, verifyForShops } from './shops';
@@ -130,17 +130,22 @@ export class ImojeTrigger implements INodeType {
 			}
 			if (this.getNodeParameter('dropDuplicates', true) as boolean) {
 				const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
-				const { notificationKey, modified } = notification;
-				const staticData = this.getWorkflowStaticData('node');
-				if (!claimNotification({ staticData, scope, notificationKey, modified, nowSeconds, windowSeconds })) {
-					this.logger.debug(`imoje Trigger did not run repeated notification ${notificationKey} (answered 200)`);
-					return answerOk();
+				const claim = { staticData: this.getWorkflowStaticData('node'), scope, ...notification, nowSeconds, windowSeconds };
+				for (;;) {
+					const result = claimNotification(claim);
+					if (result.isNew) {
+						// n8n answers 200 only once the execution is stored; anything else (an error, or the
+						// sender gone first) releases the claim so the retry runs.
+						const response = this.getResponseObject();
+						response.once('close', () => result.settle(response.writableFinished && response.statusCode === 200));
+						break;
+					}
+					// A copy of one still being stored waits for it: answered 200 only if that one was.
+					if (!result.pending || (await result.pending)) {
+						this.logger.debug(`imoje Trigger did not run repeated notification ${notification.notificationKey} (answered 200)`);
+						return answerOk();
+					}
 				}
-				// Not stored (n8n answers an error): forget it, so imoje's retry runs.
-				const response = this.getResponseObject();
-				response.once('finish', () => {
-					if (response.statusCode !== 200) releaseNotification(scope, notificationKey);
-				});
 			}
 		}
 

@@ -100,31 +100,52 @@ export interface Claim {
 	windowSeconds: number;
 }
 
+/** Copies still being stored, by scope and fingerprint: true once answered 200, false if not. */
+const inFlight = new Map<string, Promise<boolean>>();
+
+export type ClaimResult =
+	| { isNew: true; settle: (answered200: boolean) => void }
+	/** A repeat. `pending` while the first copy is still being stored: resolves to whether it was. */
+	| { isNew: false; pending?: Promise<boolean> };
+
 /**
  * Records the notification and tells whether it is new. Synchronous on purpose: a copy
- * arriving while the first is being stored finds the record already there.
+ * arriving while the first is being stored finds the record already there, and can wait for
+ * the first copy's outcome before answering (a 200 for a copy whose original then failed to
+ * be stored would lose the notification).
  */
-export function claimNotification(claim: Claim): boolean {
+export function claimNotification(claim: Claim): ClaimResult {
 	const state = stateOf(claim.scope);
 	mergeSaved(state, claim.staticData);
 	const print = fingerprint(claim.notificationKey);
-	for (const set of state.buckets.values()) if (set.has(print)) return false;
+	const flightKey = `${claim.scope}|${print}`;
+	for (const set of state.buckets.values()) if (set.has(print)) return { isNew: false, pending: inFlight.get(flightKey) };
 	const bucket = Math.floor((claim.modified ?? claim.nowSeconds) / BUCKET_SECONDS);
 	const set = state.buckets.get(bucket) ?? new Set<string>();
 	set.add(print);
 	state.buckets.set(bucket, set);
 	prune(state.buckets, claim.nowSeconds, claim.windowSeconds);
+	// Other requests' saves carry this claim too, before it is stored: if storing fails and the
+	// process restarts before the next save, imoje's retry would be taken for a repeat. That
+	// needs a failed store, a concurrent successful one and a restart in between.
 	save(state, claim.staticData);
-	return true;
-}
-
-/** Forgets a claimed notification whose execution n8n failed to store, so imoje's retry runs. */
-export function releaseNotification(scope: string, notificationKey: string): void {
-	const print = fingerprint(notificationKey);
-	for (const set of scopes.get(scope)?.buckets.values() ?? []) set.delete(print);
+	let settle: (answered200: boolean) => void = () => {};
+	inFlight.set(
+		flightKey,
+		new Promise<boolean>((resolve) => {
+			settle = (answered200) => {
+				inFlight.delete(flightKey);
+				// Not stored: forget it, so imoje's retry (or a copy waiting on this one) runs.
+				if (!answered200) for (const remembered of state.buckets.values()) remembered.delete(print);
+				resolve(answered200);
+			};
+		}),
+	);
+	return { isNew: true, settle };
 }
 
 /** Forgets everything held in memory, as a restart does (tests). */
 export function forgetProcessMemory(): void {
 	scopes.clear();
+	inFlight.clear();
 }

@@ -25,6 +25,15 @@ test('20 copies of one notification at once: one execution, twenty 200 {"status"
 	expect(trigger.executions()).toHaveLength(1);
 });
 
+test('copies that arrive while the first fails to be stored wait for it: one of them runs, none is answered 200 unrun', async () => {
+	trigger = await serveTrigger({});
+	trigger.failNextStore();
+	const body = settledPayment();
+	const answers = await Promise.all(Array.from({ length: 20 }, () => deliver(trigger!, body)));
+	expect(answers.map((a) => a.status).sort()).toEqual([...Array(19).fill(200), 500]);
+	expect(trigger.executions()).toHaveLength(1);
+});
+
 test('the same notification again later starts nothing; a new status of it starts again', async () => {
 	trigger = await serveTrigger({});
 	const first = await deliver(trigger, settledPayment({ status: 'pending', modified: nowSeconds() - 60 }));

@@ -9,7 +9,7 @@
  */
 import express from 'express';
 import { WebhookContext } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, sleep, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -127,9 +127,11 @@ export async function serveTrigger(
 		}
 		// WorkflowRunner.run stores the execution (a database write: other requests interleave);
 		// if that throws, n8n answers an error.
-		await Promise.resolve();
+		await sleep(5);
 		if (failStore) {
 			failStore = false;
+			// A database that fails usually takes its time to say so.
+			await sleep(200);
 			res.status(500).json({ message: 'There was a problem executing the workflow' });
 			return;
 		}
