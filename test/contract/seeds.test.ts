@@ -5,13 +5,11 @@
  * example answer must come out of the node as documented: Simplify unwraps imoje's
  * wrapper object, raw keeps the answer, errors carry imoje's code, message and fields.
  */
-import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
 import { TEST_CREDENTIALS, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
+import { loadFixtures } from './load-fixtures';
 
 interface Fixture {
 	source: string;
@@ -21,11 +19,7 @@ interface Fixture {
 	example: IDataObject;
 }
 
-const directory = join(__dirname, 'fixtures');
-const fixtures: Array<[string, Fixture]> = readdirSync(directory)
-	.filter((name) => name.endsWith('.json'))
-	.sort()
-	.map((name) => [name, JSON.parse(readFileSync(join(directory, name), 'utf8')) as Fixture]);
+const fixtures = loadFixtures() as Array<[string, Fixture]>;
 
 const ENDPOINT: Record<Fixture['operation'], string> = {
 	'paymentLink.create': 'POST /payment',

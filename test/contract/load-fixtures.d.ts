@@ -1,0 +1,1 @@
+export function loadFixtures(): Array<[string, unknown]>;
