@@ -33,7 +33,7 @@ export class ImojeApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://api.imoje.pl/v1/merchant',
-			description: 'The API root up to and including /v1/merchant, without the Merchant ID',
+			description: 'The API root up to and including /v1/merchant, without the Merchant ID. The credential test says "Invalid URL" when it does not end with /v1/merchant.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
 		{
@@ -80,10 +80,16 @@ export class ImojeApi implements ICredentialType {
 	};
 
 	// Reading the credential's own shop proves the token, the Merchant ID and the Shop ID at once.
+	// A custom Base URL must be imoje's API root, ending in /v1/merchant (API.md, Basics):
+	// without it every path misses and imoje's 404 would read as unknown IDs, so such a URL
+	// is checked up front and replaced by an address n8n refuses ("Invalid URL") before any
+	// request. (Rules only compare a status code, and imoje's 404 for unknown IDs has the
+	// same code as a wrong path, so the URL's shape is the one thing to tell them apart by.)
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: merchantBaseUrl,
-			url: '=/service/{{ encodeURIComponent(String($credentials.serviceId).trim()) }}',
+			url:
+				'={{ $credentials.environment !== "custom" || /\\/v1\\/merchant\\/*$/.test(String($credentials.baseUrl).trim()) ? "/service/" + encodeURIComponent(String($credentials.serviceId).trim()) : "http://[base-url-must-end-with-v1-merchant]/" }}',
 			method: 'GET',
 		},
 		rules: [

@@ -4,6 +4,8 @@ import { MERCHANT_ID, SHOP_ID, TEST_CREDENTIALS, BEARER_WORD, credentialTestNode
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import nock from 'nock';
 
+import { ImojeApi } from '../../dist/credentials/ImojeApi.credentials';
+
 beforeEach(resetImoje);
 
 test('reads the credential\'s own shop with the Bearer token', async () => {
@@ -36,4 +38,24 @@ test('a wrong token fails the test', async () => {
 	imojeAnswers(401, { apiErrorResponse: { message: 'Unauthorized' } });
 	const result = await runImoje({ parameters: {}, nodeType: credentialTestNodeType(), credentials: { ...TEST_CREDENTIALS, authorizationToken: 'wrong' } });
 	expect(result.error?.message).toMatch(/401|Authorization/i);
+});
+
+test.each([
+	['missing /v1/merchant', 'https://imoje.test'],
+	['another path', 'https://imoje.test/api/v2'],
+])('a custom base URL %s is told apart from unknown IDs: refused before any request', async (_name, baseUrl) => {
+	const captured = imojeAnswers(404, { apiErrorResponse: { message: 'Not found' } });
+	nock('https://imoje.test').persist().get(/.*/).reply(404, '<html>Not Found</html>');
+	const result = await runImoje({ parameters: {}, nodeType: credentialTestNodeType(), credentials: { ...TEST_CREDENTIALS, baseUrl } });
+	expect(captured).toHaveLength(0);
+	expect(result.error?.message).toBe('Invalid URL');
+	expect(new ImojeApi().properties.find(({ name }) => name === 'baseUrl')?.description).toContain('"Invalid URL" when it does not end with /v1/merchant');
+});
+
+test('unknown IDs at a well-formed address get the 404 rule, which names the Merchant ID and Shop ID', async () => {
+	imojeAnswers(404, { apiErrorResponse: { message: 'Not found' } });
+	const result = await runImoje({ parameters: {}, nodeType: credentialTestNodeType() });
+	expect(result.error?.httpCode).toBe('404');
+	const rule = new ImojeApi().test.rules?.find(({ properties }) => properties.value === 404);
+	expect(rule?.properties.message).toMatch(/does not know this Merchant ID or Shop ID/);
 });
