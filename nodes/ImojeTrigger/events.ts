@@ -135,7 +135,8 @@ export function isWanted(notification: Notification, filters: Filters): boolean 
 		(kinds.length === 0 || notification.events.some((event) => kinds.includes(event))) &&
 		(filters.statuses.length === 0 || filters.statuses.includes(notification.status ?? '')) &&
 		(filters.paymentMethods.length === 0 || filters.paymentMethods.includes(notification.paymentMethod ?? '')) &&
-		(!savedCardOnly || notification.hasPaymentProfile)
+		// Saved-card narrows payments only: refunds or links picked in Events still pass.
+		(!savedCardOnly || notification.event !== 'paymentStatus' || notification.hasPaymentProfile)
 	);
 }
 

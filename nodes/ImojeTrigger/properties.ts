@@ -3,13 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { eventOptions, statusOptions } from './events';
 import { paymentMethodOptions } from '../Imoje/shared/options';
 
-/** imoje retries 3 times 10 s apart, then 5 times each at 5 min, 60 min, 6 h and 12 h (about 3.5 days): a bit more. */
+/**
+ * imoje retries 3 times 10 s apart, then 5 times each at 5 min, 60 min, 6 h and 12 h, about 3.5 days
+ * (imoje's Notifications topic, linked from seed 00-api-index.txt, as summarised in API.md): a bit more.
+ */
 export const DEFAULT_REPLAY_WINDOW_DAYS = 4;
 
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'imoje has no API for webhooks: paste this node\'s Production URL into the imoje panel (Shops › your shop › Details › Settings › notification address), or pass it as Notification URL when creating a payment. imoje calls only public addresses on port 80 or 443 with no port number in them, so a local n8n needs a tunnel or a reverse proxy. The credential\'s Shop key is required: without it every notification is refused, because it could not be verified.',
+			'imoje has no API for webhooks: paste this node\'s Production URL into the imoje panel (Shops › your shop › Details › Settings › notification address), or pass it as Notification URL when creating a payment. imoje calls only public addresses on port 80 or 443 with no port number in them, so a local n8n needs a tunnel or a reverse proxy. The credential\'s Shop key (or Other Shops below) is required: a notification of a shop without a key is refused, because it could not be verified.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -45,7 +48,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether only OneClick and recurring card payments start the workflow (those whose transaction has a paymentProfile, the first card-saving payment included). Output field hasPaymentProfile tells them apart either way.',
+			'Whether, among payments, only OneClick and recurring card payments start the workflow (those whose transaction has a paymentProfile, the first card-saving payment included). Other events selected in Events still pass. Output field hasPaymentProfile tells them apart either way.',
 	},
 	{
 		displayName: 'Drop Repeated Notifications',
@@ -72,7 +75,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Shop',
 		default: {},
 		description:
-			'Shops besides the credential\'s whose notifications this trigger accepts, each verified with its own Shop key (imoje panel › Shops › the shop › Details › Data for integration)',
+			'Shops besides the credential\'s whose notifications this trigger accepts, each verified with its own Shop key (imoje panel › Shops › the shop › Details › Data for integration). Add every shop you name in the imoje node\'s Shop ID option with this trigger\'s URL as Notification URL.',
 		options: [
 			{
 				displayName: 'Shop',

@@ -78,7 +78,9 @@ describe('isWanted', () => {
 
 	test('"Payment Status Changed" includes saved-card payments; "Only Saved-Card Payments" keeps only them', () => {
 		expect(isWanted(savedCard, { ...none, events: ['paymentStatus'] })).toBe(true);
-		expect([payment, savedCard].map((n) => isWanted(n, { ...none, onlySavedCardPayments: true }))).toEqual([false, true]);
+		expect([payment, savedCard, refund].map((n) => isWanted(n, { ...none, onlySavedCardPayments: true }))).toEqual([false, true, false]);
+		const withRefunds = { ...none, events: ['paymentStatus', 'refund'], onlySavedCardPayments: true };
+		expect([payment, savedCard, refund].map((n) => isWanted(n, withRefunds))).toEqual([false, true, true]);
 	});
 
 	test('a top-level paymentProfile is its own event, also beside a transaction', () => {
@@ -91,5 +93,6 @@ describe('isWanted', () => {
 	test("workflows saved with the former 'profilePayment' event still get saved-card payments only", () => {
 		const old = { ...none, events: ['profilePayment'] };
 		expect([payment, savedCard, refund].map((n) => isWanted(n, old))).toEqual([false, true, false]);
+		expect(isWanted(refund, { ...none, events: ['profilePayment', 'refund'] })).toBe(true);
 	});
 });
