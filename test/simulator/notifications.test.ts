@@ -47,7 +47,8 @@ describe('signed notifications', () => {
 		expect(got.json?.transaction).toMatchObject({ type: 'sale', status: 'settled', amount: 1500, orderId: 'n-1' });
 		expect(got.json?.payment).toMatchObject({ id: paymentId, status: 'settled' });
 
-		const log = r.sim.notifications();
+		// The receiver has the body before the simulator has read its answer: wait for the log entry.
+		const log = await waitFor(() => r.sim.notifications().length === 1 && r.sim.notifications(), 2000, 'the attempt to be logged');
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({ attempt: 1, status: 200, url: r.rx.url, body: got.text, signatureHeader: got.headers['x-imoje-signature'] });
 		const viaHttp = (await r.ctl.get('/_sim/notifications')).data.notifications;
