@@ -95,6 +95,11 @@ const REQUIRED: Array<[string, string]> = [
 	...AMOUNTS.filter(([path]) => !path.includes('discount') && !path.endsWith('taxAmount')).map(([path, label]): [string, string] => [path, label]),
 ];
 
+const RETURN_URLS: Array<[string, string]> = [
+	['successReturnUrl', 'Success Return URL'],
+	['failureReturnUrl', 'Failure Return URL'],
+];
+
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 export interface NormalizeOptions {
@@ -104,56 +109,50 @@ export interface NormalizeOptions {
 	requireReturnUrls: boolean;
 }
 
-export function normalizeBody(input: IDataObject, options: NormalizeOptions): { body: IDataObject; problems: Problem[] } {
-	const body = input;
-	const problems: Problem[] = [];
-	const each = (list: Array<[string, string, ...unknown[]]>, visit: (slot: { holder: IDataObject; key: string }, label: string, value: unknown) => void) => {
-		for (const [path, label] of list) {
-			for (const { holder, key, index } of slotsAt(body, path)) {
-				if (key in holder) visit({ holder, key }, labelled(label, index), holder[key]);
-			}
+type Entry = [string, string, ...unknown[]];
+type Visit<T extends Entry> = (slot: { holder: IDataObject; key: string }, label: string, value: unknown, entry: T) => void;
+
+/** Calls `visit` for every value present at the listed paths, with the label users see. */
+function visitAll<T extends Entry>(body: IDataObject, list: T[], visit: Visit<T>) {
+	for (const entry of list) {
+		for (const { holder, key, index } of slotsAt(body, entry[0])) {
+			if (key in holder) visit({ holder, key }, labelled(entry[1], index), holder[key], entry);
 		}
-	};
+	}
+}
+
+/** Changes the body in place and returns it pruned, with the problems found (one per field). */
+export function normalizeBody(body: IDataObject, options: NormalizeOptions): { body: IDataObject; problems: Problem[] } {
+	const problems: Problem[] = [];
 	const report = (field: string, problem: string) => problems.push({ field, problem });
 
-	each(IDS, ({ holder, key }, _label, value) => {
+	visitAll(body, IDS, ({ holder, key }, _label, value) => {
 		if (typeof value === 'number') holder[key] = String(value);
 		else if (typeof value === 'string') holder[key] = value.trim();
 	});
-	each(TEXT, ({ holder, key }, label, value) => {
+	visitAll(body, TEXT, ({ holder, key }, label, value) => {
 		if (typeof value === 'number') holder[key] = String(value);
 		else if (value !== null && value !== undefined && typeof value !== 'string') report(label, `must be text, not ${typeName(value)}`);
 	});
 	if (options.fit) {
-		for (const [path, , rule] of TEXT_RULES) {
-			if (!rule.fit) continue;
-			for (const { holder, key } of slotsAt(body, path)) {
-				if (typeof holder[key] === 'string') holder[key] = fitText(holder[key] as string, rule);
-			}
-		}
+		visitAll(body, TEXT_RULES, ({ holder, key }, _label, value, [, , rule]) => {
+			if (rule.fit && typeof value === 'string') holder[key] = fitText(value, rule);
+		});
 	}
-	const required = options.requireReturnUrls
-		? [...REQUIRED, ['successReturnUrl', 'Success Return URL'] as [string, string], ['failureReturnUrl', 'Failure Return URL'] as [string, string]]
-		: REQUIRED;
-	each(required, (_slot, label, value) => {
+	visitAll(body, options.requireReturnUrls ? [...REQUIRED, ...RETURN_URLS] : REQUIRED, (_slot, label, value) => {
 		if (blank(value)) report(label, 'is required');
 	});
+
 	const pruned = prune(body);
-	for (const [path, label, rule] of AMOUNTS) {
-		for (const { holder, key, index } of slotsAt(pruned, path)) {
-			if (!(key in holder)) continue;
-			const converted = toSmallestUnit(holder[key], options.unit, rule);
-			if (converted.problem !== undefined) report(labelled(label, index), converted.problem);
-			else holder[key] = converted.amount;
-		}
-	}
-	for (const [path, label] of NUMBERS) {
-		for (const { holder, key, index } of slotsAt(pruned, path)) {
-			const value = holder[key];
-			if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) holder[key] = Number(value);
-			else if (key in holder && typeof value !== 'number') report(labelled(label, index), `must be a number, not ${typeName(value)}`);
-		}
-	}
+	visitAll(pruned, AMOUNTS, ({ holder, key }, label, value, [, , rule]) => {
+		const converted = toSmallestUnit(value, options.unit, rule);
+		if (converted.problem !== undefined) report(label, converted.problem);
+		else holder[key] = converted.amount;
+	});
+	visitAll(pruned, NUMBERS, ({ holder, key }, label, value) => {
+		if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) holder[key] = Number(value);
+		else if (typeof value !== 'number') report(label, `must be a number, not ${typeName(value)}`);
+	});
 	const seen = new Set<string>();
 	return { body: pruned, problems: problems.filter(({ field }) => !seen.has(field) && !!seen.add(field)) };
 }
