@@ -17,6 +17,7 @@
 //                      (trigger only): how many executions each started.
 // Options: --n N (default 300), --concurrency C (default 20), --gap G (default 300),
 //   --targets trigger,webhook (which, in that order; default webhook,trigger),
+//   --trigger-params '{"dropDuplicates":false}' (the trigger node's parameters, default {}),
 //   --keep (keep n8n's user folder), --echo (copy n8n's output here).
 // The lead's figures: --n 10000 --concurrency 50; --n 2000 --kill-after 300; --dupes --gap 2000.
 // Exit code 1 when a check fails. Needs `npm run build` first (npm run test:load does it).
@@ -27,7 +28,7 @@ const { throughput, killTest, dupesTest } = require('./modes');
 const { openSession, say } = require('./session');
 
 function parseArgs(argv) {
-	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, gap: 300, targets: ['webhook', 'trigger'], keep: false, echo: false };
+	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, keep: false, echo: false };
 	const num = (flag, v) => {
 		if (!/^\d+$/.test(v || '') || Number(v) < 1) throw new Error(`${flag} needs a positive whole number`);
 		return Number(v);
@@ -42,7 +43,14 @@ function parseArgs(argv) {
 		else if (flag === '--dupes') args.dupes = true;
 		else if (flag === '--keep') args.keep = true;
 		else if (flag === '--echo') args.echo = true;
-		else if (flag === '--targets') {
+		else if (flag === '--trigger-params') {
+			const v = argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[++i];
+			try {
+				args.triggerParams = JSON.parse(v);
+			} catch {
+				throw new Error('--trigger-params takes the node parameters as JSON');
+			}
+		} else if (flag === '--targets') {
 			args.targets = value().split(',');
 			if (!args.targets.length || args.targets.some((t) => t !== 'trigger' && t !== 'webhook')) throw new Error('--targets takes trigger, webhook or both');
 		} else if (flag === '--help' || flag === '-h') {
@@ -73,7 +81,7 @@ async function main() {
 		const ctx = { shop: testShop(), tag: runTag() };
 		const targets = [];
 		for (const name of args.targets) {
-			targets.push(name === 'trigger' ? await createTriggerWorkflow(session.client, ctx.shop) : await createWebhookWorkflow(session.client));
+			targets.push(name === 'trigger' ? await createTriggerWorkflow(session.client, ctx.shop, { parameters: args.triggerParams }) : await createWebhookWorkflow(session.client));
 		}
 		say(`workflows published: ${targets.map((t) => `${t.name} /webhook/${t.path}`).join(', ')}; notification ids ${ctx.tag}-*`);
 		const mode = args.dupes ? dupesTest : args.killAfter ? killTest : throughput;
