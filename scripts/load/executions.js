@@ -60,19 +60,24 @@ function readSqlite(dbFile, pattern) {
 	});
 }
 
-/** The same summary from n8n's PostgreSQL database (`conn`: pg client options). */
-async function readPostgres(conn, pattern) {
+/** Runs one query on n8n's PostgreSQL database (`conn`: pg client options); resolves the rows. */
+async function queryPostgres(conn, sql, params = []) {
 	const { Client } = require(require.resolve('pg', { paths: [paths().n8nDir] }));
 	const client = new Client(conn);
 	await client.connect();
 	try {
-		const summary = {};
-		const re = new RegExp(pattern, 'g');
-		for (const row of (await client.query(QUERY)).rows) collect(summary, row, re);
-		return summary;
+		return (await client.query(sql, params)).rows;
 	} finally {
 		await client.end();
 	}
+}
+
+/** The same summary as readSqlite, from n8n's PostgreSQL database. */
+async function readPostgres(conn, pattern) {
+	const summary = {};
+	const re = new RegExp(pattern, 'g');
+	for (const row of await queryPostgres(conn, QUERY)) collect(summary, row, re);
+	return summary;
 }
 
 /** The n8n user folder's SQLite file (`<folder>/.n8n/database.sqlite`). */
@@ -82,4 +87,4 @@ function sqliteFile(userFolder) {
 
 if (require.main === module) sqliteMain(process.argv[2], process.argv[3]);
 
-module.exports = { readSqlite, readPostgres, sqliteFile };
+module.exports = { readSqlite, readPostgres, queryPostgres, sqliteFile };

@@ -89,6 +89,7 @@ async function killTest(session, targets, ctx, args) {
 		const f = figuresOf(p, db);
 		printPhase(`${TITLES[p.target.name]}, SIGKILL after ${args.killAfter} x 200 (of ${args.n} at concurrency ${args.concurrency})`, f);
 		process.stdout.write(`  => answered 200: ${f.status200}, stored: ${f.answered200Stored}, lost: ${f.lost}\n`);
+		process.stdout.write(`     of those stored, marked crashed by n8n: ${f.answered200Crashed}; not answered but stored: ${f.unansweredStored}\n`);
 		checks.push({ what: `${p.target.name}: every notification answered 200 has a stored execution (${f.answered200Stored} of ${f.status200})`, pass: f.lost === 0 });
 	}
 	return printChecks(checks);

@@ -6,8 +6,11 @@
 //   - a valid notification is answered 200 {"status":"ok"} by A and by B;
 //   - a forged one (signed with another key) is refused by A and by B and starts nothing;
 //   - the executions run on the worker (its log names each stored execution);
-//   - de-duplication across processors: the same notification sent to A then to B, and
-//     to A and B at the same moment, --pairs times each: how many ran twice (printed).
+//   - de-duplication: the same notification sent to A twice, to A then to B, to A and B at
+//     the same moment, --pairs times each, and the A-twice ones once more after restarting
+//     A: how many ran twice (printed), and the size
+//     of the workflow's static data in the database afterwards (where n8n keeps what a
+//     node remembers between requests).
 // Exit code 1 when a hard check fails (valid refused, forged accepted, executions not on
 // the worker); the de-duplication figures are printed, not judged.
 // Options: --pairs N (default 20), --echo (copy n8n's output here). Everything started is
@@ -17,7 +20,7 @@ const { setupOwner } = require('../../test/e2e/harness/n8n');
 const { testShop, runTag, refPattern, signedNotification } = require('./notifications');
 const { post, byStatus, OK_BODY } = require('./sender');
 const { createTriggerWorkflow, settle } = require('./targets');
-const { readPostgres } = require('./executions');
+const { readPostgres, queryPostgres } = require('./executions');
 const { printChecks } = require('./report');
 
 function parseArgs(argv) {
@@ -56,8 +59,12 @@ async function checks(q, args) {
 		answers[`forged ${name}`] = await post(url(proc), forged[name]);
 	}
 
-	// De-duplication across processors: A then B (B only once A has answered), and both at once.
-	const pairs = { sequential: [], simultaneous: [] };
+	// De-duplication: A twice, A then B (B only once A has answered), and both at once.
+	const pairs = { sameProcessor: [], sequential: [], simultaneous: [] };
+	for (let i = 0; i < args.pairs; i++) {
+		const n = signedNotification(shop, `${tag}-aa-${i}`);
+		pairs.sameProcessor.push({ ...n, answers: [await post(url(A), n), await post(url(A), n)] });
+	}
 	for (let i = 0; i < args.pairs; i++) {
 		const n = signedNotification(shop, `${tag}-ab-${i}`);
 		pairs.sequential.push({ ref: n.ref, answers: [await post(url(A), n), await post(url(B), n)] });
@@ -66,21 +73,37 @@ async function checks(q, args) {
 		const n = signedNotification(shop, `${tag}-at-${i}`);
 		pairs.simultaneous.push({ ref: n.ref, answers: await Promise.all([post(url(A), n), post(url(B), n)]) });
 	}
+	// A redeploy of processor A: does it still know the notifications it ran?
+	await settle(client, [target.workflowId], { quietMs: 4000 });
+	const before = (await readPostgres(q.pg.conn, refPattern(tag)))[target.workflowId] || { refs: {} };
+	await q.restart(A);
+	const again = [];
+	for (const p of pairs.sameProcessor) {
+		const n = { ref: p.ref, raw: p.raw, headers: p.headers };
+		again.push({ ref: p.ref, answers: [await post(url(q.webhooks[0]), n)] });
+	}
 	await settle(client, [target.workflowId], { quietMs: 4000 });
 	const wf = (await readPostgres(q.pg.conn, refPattern(tag)))[target.workflowId] || { refs: {}, total: 0, byStatus: {} };
 	const runs = (ref) => (wf.refs[ref] || []).length;
+	const [stored] = await queryPostgres(q.pg.conn, 'SELECT "staticData" AS s FROM workflow_entity WHERE id = $1', [target.workflowId]);
+	const staticBytes = stored && stored.s ? Buffer.byteLength(typeof stored.s === 'string' ? stored.s : JSON.stringify(stored.s)) : 0;
 
 	const workerLog = q.workers.map((w) => w.log()).join('\n');
 	const executions = Object.values(wf.refs).flat();
 	const ids = [...new Set(executions.map((e) => e.id))];
 	const onWorker = ids.filter((id) => new RegExp(`Worker started execution ${id}\\b`).test(workerLog));
 	const line = (k) => `${answers[k].status} ${answers[k].body || answers[k].error || ''}`.trim();
-	const dedupe = (list) => ({
-		once: list.filter((p) => runs(p.ref) === 1).length,
-		twice: list.filter((p) => runs(p.ref) === 2).length,
-		none: list.filter((p) => runs(p.ref) === 0).length,
+	const dedupe = (list, count = runs) => ({
+		once: list.filter((p) => count(p.ref) === 1).length,
+		twice: list.filter((p) => count(p.ref) === 2).length,
+		none: list.filter((p) => count(p.ref) === 0).length,
 		answered: byStatus(list.flatMap((p) => p.answers)),
 	});
+	// Counted before the restart: these notifications were sent once more after it.
+	const same = dedupe(pairs.sameProcessor, (ref) => (before.refs[ref] || []).length);
+	// Each of these ran before the restart: any new run means A did not remember it.
+	const rerun = again.filter((p) => runs(p.ref) > (before.refs[p.ref] || []).length).length;
+	const afterRestart = { rerun, answered: byStatus(again.flatMap((p) => p.answers)) };
 	const seq = dedupe(pairs.sequential);
 	const sim = dedupe(pairs.simultaneous);
 	process.stdout.write(
@@ -91,8 +114,11 @@ async function checks(q, args) {
 			`  forged on A:   ${line('forged A')}  -> executions: ${runs(forged.A.ref)}`,
 			`  forged on B:   ${line('forged B')}  -> executions: ${runs(forged.B.ref)}`,
 			`  executions stored: ${wf.total} (${Object.entries(wf.byStatus).map(([k, v]) => `${k}: ${v}`).join(', ')}); started by the worker: ${onWorker.length} of ${ids.length}`,
+			`  same notification to A twice, ${args.pairs} times: ran twice ${same.twice}, once ${same.once}, never ${same.none} (answers ${JSON.stringify(same.answered)})`,
+			`  the A-twice notifications once more after restarting A: ran again ${afterRestart.rerun} of ${args.pairs} (answers ${JSON.stringify(afterRestart.answered)})`,
 			`  same notification to A, then B, ${args.pairs} times: ran twice ${seq.twice}, once ${seq.once}, never ${seq.none} (answers ${JSON.stringify(seq.answered)})`,
 			`  same notification to A and B at once, ${args.pairs} times: ran twice ${sim.twice}, once ${sim.once}, never ${sim.none} (answers ${JSON.stringify(sim.answered)})`,
+			`  workflow static data in the database afterwards: ${staticBytes} bytes`,
 		].join('\n') + '\n',
 	);
 	const accepted = (k) => answers[k].status === 200 && answers[k].body === OK_BODY;

@@ -36,6 +36,10 @@ function phaseFigures({ records, wf = EMPTY, startedAt, endedAt, rss }) {
 		withExecution: refs.filter((ref) => executionsOf(ref).length > 0).length,
 		answered200Stored: answered200.filter((r) => executionsOf(r.ref).length > 0).length,
 		lost: answered200.filter((r) => executionsOf(r.ref).length === 0).length,
+		/** Answered 200 and stored, but n8n marked the execution crashed (killed mid-run): it can be retried from the list. */
+		answered200Crashed: answered200.filter((r) => executionsOf(r.ref).some((e) => e.status === 'crashed')).length,
+		/** Never answered (n8n died first), yet stored: imoje retries these. */
+		unansweredStored: records.filter((r) => !r.status && executionsOf(r.ref).length > 0).length,
 		duplicates: dupRefs.length,
 		extraExecutions: dupRefs.reduce((n, ref) => n + executionsOf(ref).length - 1, 0),
 		status5xx: records.filter((r) => r.status >= 500).length,

@@ -154,13 +154,25 @@ async function startQueue({ webhooks = 2, workers = 1, echo = false } = {}) {
 			DB_POSTGRESDB_PASSWORD: '',
 			N8N_ENCRYPTION_KEY: QUEUE_ENCRYPTION_KEY,
 		};
-		const start = async (command, name) => {
-			const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `imoje-queue-${name}-`));
-			q.folders.push(userFolder);
+		const start = async (command, name, again) => {
+			const userFolder = again ? again.userFolder : fs.mkdtempSync(path.join(os.tmpdir(), `imoje-queue-${name}-`));
+			if (!again) q.folders.push(userFolder);
 			const env = { ...q.env, QUEUE_HEALTH_CHECK_PORT: String(await freePort()) };
-			const n = await startN8n({ userFolder, env, command, echo, timeoutMs: 300000 });
-			log(`${name} (n8n ${command}) ready in ${n.startSeconds.toFixed(1)} s${command === 'worker' ? '' : ` on ${n.baseUrl}`}`);
+			const n = await startN8n({ userFolder, env, command, echo, timeoutMs: 300000, port: again && again.port });
+			n.queueRole = { command, name };
+			log(`${name} (n8n ${command}) ${again ? 're' : ''}started in ${n.startSeconds.toFixed(1)} s${command === 'worker' ? '' : ` on ${n.baseUrl}`}`);
 			return n;
+		};
+		/** Stops one process gracefully and starts it again on the same folder and port (a redeploy). */
+		q.restart = async (handle) => {
+			await handle.stop({ timeoutMs: 60000 });
+			const fresh = await start(handle.queueRole.command, handle.queueRole.name, handle);
+			for (const list of [q.webhooks, q.workers]) {
+				const i = list.indexOf(handle);
+				if (i >= 0) list[i] = fresh;
+			}
+			if (q.main === handle) q.main = fresh;
+			return fresh;
 		};
 		// Main first: it runs the database migrations the others expect.
 		q.main = await start('start', 'main');
