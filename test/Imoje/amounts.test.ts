@@ -9,6 +9,7 @@ import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 import { toSmallestUnit } from '../../dist/nodes/Imoje/shared/amount';
 import { runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
+import { paymentLink } from './parameters';
 
 const TRX = 'bf10e554-3da8-4f9e-82e8-937c3286b1da';
 const PROFILE = '46f095b4-be6f-4ea0-8052-475ac8fbf218';
@@ -94,10 +95,10 @@ describe('the fields n8n shows', () => {
 	});
 });
 
-const link = (amount: unknown, extra: IDataObject = {}) => ({
-	resource: 'paymentLink', operation: 'create', amount, currency: 'PLN', orderId: 'ORDER-1',
-	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', ...extra,
-});
+const link = (amount: unknown, extra: IDataObject = {}) => {
+	const { additionalFields = {}, ...rest } = extra;
+	return paymentLink({ amount, ...rest }, additionalFields as IDataObject);
+};
 
 describe('through the engine', () => {
 	beforeEach(resetImoje);

@@ -9,6 +9,7 @@ import { fitText, textProblem } from '../../dist/nodes/Imoje/shared/fitText';
 import { TEXT_RULES } from '../../dist/nodes/Imoje/shared/patterns';
 import { runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
+import { paymentLink } from './parameters';
 
 const ruleOf = (path: string) => TEXT_RULES.find(([rulePath]) => rulePath === path)![2];
 
@@ -46,10 +47,7 @@ describe('fitText', () => {
 	});
 });
 
-const link = (extra: IDataObject = {}, additionalFields: IDataObject = {}) => ({
-	resource: 'paymentLink', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1',
-	customerFirstName: 'Jan', customerLastName: 'O’Brien', customerEmail: 'jan@example.com', ...extra, additionalFields,
-});
+const link = (extra: IDataObject = {}, additionalFields: IDataObject = {}) => paymentLink({ customerLastName: 'O’Brien', ...extra }, additionalFields);
 const billing = {
 	billing: { address: { firstName: 'Jan', lastName: 'Kowalski', street: 'ul. Piotrkowska 12/3', city: 'Łódź', region: 'łódzkie', company: 'Firma „Ząb”' } },
 	customerPhone: '+48 (600) 700-800',

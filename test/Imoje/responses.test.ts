@@ -11,6 +11,7 @@ import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 import { prepareRequest } from '../../dist/nodes/Imoje/shared/hooks';
 import { API, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
+import { paymentLink } from './parameters';
 
 const TRX = 'bf10e554-3da8-4f9e-82e8-937c3286b1da';
 const PROFILE = '46f095b4-be6f-4ea0-8052-475ac8fbf218';
@@ -36,10 +37,7 @@ test('Simplify flattens refunds[] elements wrapped as {transaction: {...}}; raw 
 });
 
 describe('a 2xx that is not imoje\'s JSON', () => {
-	const link = {
-		resource: 'paymentLink', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'A',
-		customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com',
-	};
+	const link = paymentLink();
 
 	test.each<[string, string, Record<string, string>, RegExp]>([
 		['an HTML page', '<html><body><h1>Welcome</h1></body></html>', { 'Content-Type': 'text/html' }, /imoje answered HTTP 200 with a body that is not imoje's JSON/],

@@ -10,18 +10,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 import { SHOP_ID, TEST_CREDENTIALS, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
+import { paymentLink, transaction } from './parameters';
 
 const LINK = '0f0cc3d0-aae8-410b-bf5c-358955c348e3';
 const PROFILE = '46f095b4-be6f-4ea0-8052-475ac8fbf218';
-const link = (extra: IDataObject = {}, additionalFields: IDataObject = {}) => ({
-	resource: 'paymentLink', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1',
-	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', ...extra, additionalFields,
-});
-const transaction = (additionalFields: IDataObject) => ({
-	resource: 'transaction', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1', paymentMethod: 'card',
-	paymentMethodCode: 'oneclick', successReturnUrl: 'https://s.example.com/ok', failureReturnUrl: 'https://s.example.com/no',
-	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', additionalFields,
-});
+const link = paymentLink;
+const cardTransaction = (additionalFields: IDataObject) => transaction(additionalFields, { paymentMethod: 'card', paymentMethodCode: 'oneclick' });
 
 beforeEach(resetImoje);
 
@@ -44,7 +38,7 @@ async function refused(parameters: IDataObject, items: IDataObject[] = [{}]) {
 
 test('numbers from expressions in text fields are sent as text (orderId, phone, cid, BLIK code)', async () => {
 	const body = await sent(
-		{ ...transaction({ customerPhone: '={{ $json.phone }}', customerCid: '={{ $json.cid }}', blikCode: '={{ $json.blik }}', clientIp: '203.0.113.7' }), orderId: '={{ $json.order }}' },
+		{ ...cardTransaction({ customerPhone: '={{ $json.phone }}', customerCid: '={{ $json.cid }}', blikCode: '={{ $json.blik }}', clientIp: '203.0.113.7' }), orderId: '={{ $json.order }}' },
 		[{ order: 42, phone: 48600700800, cid: 7, blik: 777123 }],
 	);
 	expect(body).toMatchObject({ orderId: '42', customer: { phone: '48600700800', cid: '7' }, blikCode: '777123' });
@@ -93,7 +87,7 @@ test('IDs are trimmed in bodies as in paths: Shop ID from the credential, paymen
 
 describe('named fields for what imoje names', () => {
 	test('card and additionalData objects for a OneClick/recurring registration, installment.period', async () => {
-		const body = await sent(transaction({
+		const body = await sent(cardTransaction({
 			card: '{"holder": "Jan Kowalski"}',
 			additionalData: { origin: 'n8n' },
 			installmentPeriod: 6,
@@ -102,12 +96,12 @@ describe('named fields for what imoje names', () => {
 	});
 
 	test('broken JSON in Card Data names the field', async () => {
-		const error = await refused(transaction({ card: '{"holder": ' }));
+		const error = await refused(cardTransaction({ card: '{"holder": ' }));
 		expect(error?.message).toBe('Invalid "Card Data (JSON)": is not valid JSON');
 	});
 
 	test('multipayout on transaction create goes under data.multipayout', async () => {
-		const body = await sent(transaction({ multipayout: { payouts: [{ ban: '61109010140000071219812874', amount: '1000', label: 'Partner' }] } }));
+		const body = await sent(cardTransaction({ multipayout: { payouts: [{ ban: '61109010140000071219812874', amount: '1000', label: 'Partner' }] } }));
 		expect(body.multipayout).toBeUndefined();
 		expect(body.data).toEqual({ multipayout: [{ ban: '61109010140000071219812874', amount: 1000, label: 'Partner' }] });
 	});

@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { findProblems, rules } from '../../dist/nodes/Imoje/shared/validation';
 import { runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
+import { paymentLink, transaction } from './parameters';
 
 const LINK = '0f0cc3d0-aae8-410b-bf5c-358955c348e3';
 const inAMinute = () => Math.floor(Date.now() / 1000);
@@ -60,15 +61,8 @@ describe('findProblems', () => {
 	});
 });
 
-const linkParameters = (overrides: IDataObject = {}, additionalFields: IDataObject = {}) => ({
-	resource: 'paymentLink', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1',
-	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', ...overrides, additionalFields,
-});
-const transactionParameters = (additionalFields: IDataObject) => ({
-	resource: 'transaction', operation: 'create', amount: 1000, currency: 'PLN', orderId: 'ORDER-1', paymentMethod: 'blik',
-	paymentMethodCode: 'blik', successReturnUrl: 'https://s.example.com/ok', failureReturnUrl: 'https://s.example.com/no',
-	customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com', additionalFields,
-});
+const linkParameters = paymentLink;
+const transactionParameters = transaction;
 const payout = (ban: string) => ({ payouts: [{ ban, amount: 1000, label: 'Partner' }] });
 
 describe('through the engine, nothing is sent', () => {

@@ -4,6 +4,8 @@
  * multiplying floats, so 12.29 becomes 1229 and not 1228.9999999999998. Every currency
  * imoje takes (PLN, EUR, USD, GBP, CHF, SEK, HUF, CZK, BGN, RON) has 2 decimal places in ISO 4217.
  */
+import { typeName } from './body';
+
 export type AmountUnit = 'smallest' | 'main';
 
 export interface AmountRule {
@@ -17,12 +19,6 @@ const DECIMALS = 2;
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 export type Converted = { amount: number; problem?: undefined } | { amount?: undefined; problem: string };
-
-function typeName(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /**
  * Numbers and decimal text are both accepted (a text field gives text, an expression

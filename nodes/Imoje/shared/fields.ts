@@ -11,7 +11,7 @@ import { channelCodeOptions, currencyOptions, paymentMethodOptions, visibleMetho
 /** Sends the value to a body path (dot paths land in nested objects). */
 export const toBody = (property: string): INodePropertyRouting => ({ send: { type: 'body', property } });
 
-/** Like toBody, but an empty optional value (a blank text, a 0 amount) is left out of the body. */
+/** Like toBody, but an empty optional value (a blank text, a 0 count) is left out of the body. */
 export const toBodyUnlessEmpty = (property: string): INodePropertyRouting => ({
 	send: { type: 'body', property, value: '={{ $value === "" || $value === 0 ? undefined : $value }}' },
 });

@@ -25,6 +25,10 @@ const EXTRA_BODY_LABEL = 'Extra Body Fields (JSON)';
 /** Used when the node's Request Options › Timeout is not set (n8n's own default is 300 s). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** "resource.operation" of the item being sent. */
+const fieldsOf = (context: IExecuteSingleFunctions) =>
+	`${String(context.getNodeParameter('resource', ''))}.${String(context.getNodeParameter('operation', ''))}`;
+
 function invalid(context: IExecuteSingleFunctions, field: string, problem: string, description?: string) {
 	return new ImojeInputError(context.getNode(), `Invalid "${field}": ${problem}`, {
 		itemIndex: context.getItemIndex(),
@@ -103,9 +107,6 @@ export async function prepareRequest(
 	if (!this.getNodeParameter('requestOptions.timeout', 0)) requestOptions.timeout = DEFAULT_TIMEOUT_MS;
 	return requestOptions;
 }
-
-const fieldsOf = (context: IExecuteSingleFunctions) =>
-	`${String(context.getNodeParameter('resource', ''))}.${String(context.getNodeParameter('operation', ''))}`;
 
 /** A preSend that checks an ID field used in the URL path (body fields are checked by prepareRequest). */
 export function requireImojeId(parameter: string, label: string): PreSendAction {
