@@ -12,7 +12,7 @@ import { toBodyUnlessEmpty } from './fields';
  * Both are JSON fields read by prepareRequest (JSON_OPTIONS in hooks.ts), which names the
  * field when the JSON is broken; n8n's routing would fail with a bare parser message.
  * `installment: { period }` is how imoje's official WooCommerce plugin sends installments
- * (API.md Corrections).
+ * (WordPressBugBounty/plugins-imoje, imoje/includes/libs/payment-core/src/Api.php, prepareData).
  */
 export const cardAndInstallmentOptions: INodeProperties[] = [
 	{

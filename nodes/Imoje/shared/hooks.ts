@@ -22,7 +22,11 @@ import { findProblems, rules } from './validation';
 export const EXTRA_BODY_PARAMETER = 'additionalFields.extraBody';
 const EXTRA_BODY_LABEL = 'Extra Body Fields (JSON)';
 
-/** Used when the node's Request Options › Timeout is not set (n8n's own default is 300 s). */
+/**
+ * Used when the node's Request Options › Timeout is not set, instead of n8n's 300 s. imoje's
+ * own WooCommerce plugin gives up after 10 s (plugins-imoje, payment-core/src/Api.php,
+ * DEFAULT_TIMEOUT); 30 s leaves room for slow payment providers behind imoje.
+ */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** "resource.operation" of the item being sent. */
