@@ -1,6 +1,7 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { methods } from './methods';
 import { paymentLinkDescription } from './resources/paymentLink';
 import { paymentMethodDescription } from './resources/paymentMethod';
 import { paymentProfileDescription } from './resources/paymentProfile';
@@ -67,4 +68,6 @@ export class Imoje implements INodeType {
 			simplifyField,
 		],
 	};
+
+	methods = methods;
 }

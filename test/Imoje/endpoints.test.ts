@@ -12,6 +12,9 @@ const TRX = 'bf10e554-3da8-4f9e-82e8-937c3286b1da';
 const LINK = '0f0cc3d0-aae8-410b-bf5c-358955c348e3';
 const PROFILE = '46f095b4-be6f-4ea0-8052-475ac8fbf218';
 const OTHER_SHOP = 'e2bb5020-a185-4f44-ba99-8f2aeb0e3be7';
+/** A resource locator value as the editor stores it. */
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 const customer = { customerFirstName: 'Jan', customerLastName: 'Kowalski', customerEmail: 'jan@example.com' };
 const sentCustomer = { firstName: 'Jan', lastName: 'Kowalski', email: 'jan@example.com' };
 
@@ -45,7 +48,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'transaction get',
-		parameters: { resource: 'transaction', operation: 'get', transactionId: TRX },
+		parameters: { resource: 'transaction', operation: 'get', transactionId: byId(TRX) },
 		method: 'GET',
 		path: `/transaction/${TRX}`,
 		reply: { transaction: { id: TRX, status: 'settled', refunds: [] } },
@@ -53,7 +56,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'transaction capture',
-		parameters: { resource: 'transaction', operation: 'capture', transactionId: ` ${TRX} ` },
+		parameters: { resource: 'transaction', operation: 'capture', transactionId: byId(` ${TRX} `) },
 		method: 'POST',
 		path: `/transaction/${TRX}/capture`,
 		reply: { transaction: { id: TRX, status: 'settled' } },
@@ -61,7 +64,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'transaction void',
-		parameters: { resource: 'transaction', operation: 'void', transactionId: TRX },
+		parameters: { resource: 'transaction', operation: 'void', transactionId: byId(TRX) },
 		method: 'POST',
 		path: `/transaction/${TRX}/void`,
 		reply: { transaction: { id: TRX, status: 'cancelled' } },
@@ -78,7 +81,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment link get',
-		parameters: { resource: 'paymentLink', operation: 'get', paymentId: LINK },
+		parameters: { resource: 'paymentLink', operation: 'get', paymentId: byId(LINK) },
 		method: 'GET',
 		path: `/payment/${LINK}`,
 		reply: { id: LINK, amount: '4999', transactions: [{ id: TRX, status: 'settled' }] },
@@ -86,7 +89,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment link cancel',
-		parameters: { resource: 'paymentLink', operation: 'cancel', paymentId: LINK },
+		parameters: { resource: 'paymentLink', operation: 'cancel', paymentId: byId(LINK) },
 		method: 'POST',
 		path: '/payment/cancel',
 		body: { serviceId: SHOP_ID, paymentId: LINK },
@@ -94,8 +97,17 @@ const cases: Case[] = [
 		output: [{ id: LINK, status: 'cancelled', transactions: [] }],
 	},
 	{
+		name: 'payment link cancel in another shop',
+		parameters: { resource: 'paymentLink', operation: 'cancel', paymentId: byId(LINK), shop: byId(OTHER_SHOP) },
+		method: 'POST',
+		path: '/payment/cancel',
+		body: { serviceId: OTHER_SHOP, paymentId: LINK },
+		reply: { id: LINK, status: 'cancelled', transactions: [] },
+		output: [{ id: LINK, status: 'cancelled', transactions: [] }],
+	},
+	{
 		name: 'refund create',
-		parameters: { resource: 'refund', operation: 'create', transactionId: TRX, amount: 500, additionalFields: { title: 'Zwrot 1/2' } },
+		parameters: { resource: 'refund', operation: 'create', transactionId: byId(TRX), amount: 500, additionalFields: { title: 'Zwrot 1/2' } },
 		method: 'POST',
 		path: `/transaction/${TRX}/refund`,
 		body: { type: 'refund', serviceId: SHOP_ID, amount: 500, title: 'Zwrot 1/2' },
@@ -104,7 +116,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'refund check possibility',
-		parameters: { resource: 'refund', operation: 'checkPossibility', transactionId: TRX, amount: 500 },
+		parameters: { resource: 'refund', operation: 'checkPossibility', transactionId: byId(TRX), amount: 500 },
 		method: 'POST',
 		path: `/transaction/${TRX}/can-refund`,
 		body: { amount: 500 },
@@ -113,7 +125,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'shop get (another shop)',
-		parameters: { resource: 'shop', operation: 'get', shopId: OTHER_SHOP },
+		parameters: { resource: 'shop', operation: 'get', shop: fromList(OTHER_SHOP) },
 		method: 'GET',
 		path: `/service/${OTHER_SHOP}`,
 		reply: { service: { id: OTHER_SHOP, isActive: true, paymentMethods: [] } },
@@ -129,7 +141,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment profile debit',
-		parameters: { resource: 'paymentProfile', operation: 'debit', paymentProfileId: PROFILE, amount: 1000, currency: 'PLN', orderId: 'SUB-2026-11' },
+		parameters: { resource: 'paymentProfile', operation: 'debit', paymentProfileId: fromList(PROFILE), amount: 1000, currency: 'PLN', orderId: 'SUB-2026-11' },
 		method: 'POST',
 		path: '/transaction/profile',
 		body: { serviceId: SHOP_ID, paymentProfileId: PROFILE, amount: 1000, currency: 'PLN', orderId: 'SUB-2026-11' },
@@ -146,7 +158,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment profile get',
-		parameters: { resource: 'paymentProfile', operation: 'get', paymentProfileId: PROFILE },
+		parameters: { resource: 'paymentProfile', operation: 'get', paymentProfileId: byId(PROFILE) },
 		method: 'GET',
 		path: `/profile/id/${PROFILE}`,
 		reply: { paymentProfile: { id: PROFILE, maskedNumber: '****1111', isActive: 1, profile: 'ONE_CLICK' } },
@@ -154,7 +166,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment profile deactivate (DELETE)',
-		parameters: { resource: 'paymentProfile', operation: 'deactivate', paymentProfileId: PROFILE },
+		parameters: { resource: 'paymentProfile', operation: 'deactivate', paymentProfileId: byId(PROFILE) },
 		method: 'DELETE',
 		path: `/profile/id/${PROFILE}`,
 		reply: '',
@@ -162,7 +174,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment profile deactivate (POST form)',
-		parameters: { resource: 'paymentProfile', operation: 'deactivate', paymentProfileId: PROFILE, deactivateVia: 'post' },
+		parameters: { resource: 'paymentProfile', operation: 'deactivate', paymentProfileId: fromList(PROFILE), options: { usePost: true } },
 		method: 'POST',
 		path: '/profile/deactivate',
 		body: { paymentProfileId: PROFILE },

@@ -80,8 +80,8 @@ test('transaction create: customer, billing, shipping, invoice, multipayout and 
 			billing: address({ taxId: '6761234567' }), shipping: address(), invoice: invoiceFields, multipayout: payoutFields,
 			title: 'Zamowienie 7', additionalDescription: 'Two items', notificationUrl: 'https://n8n.example.com/webhook/imoje',
 			blikCode: '777123', clientIp: '203.0.113.7', visibleMethod: ['blik', 'pbl'], validTo: '2031-01-01T00:00:00.000Z',
-			serviceId: 'e2bb5020-a185-4f44-ba99-8f2aeb0e3be7',
 		},
+		shop: { __rl: true, mode: 'id', value: 'e2bb5020-a185-4f44-ba99-8f2aeb0e3be7' },
 	});
 	expect(body).toEqual({
 		type: 'sale', serviceId: 'e2bb5020-a185-4f44-ba99-8f2aeb0e3be7', amount: 10000, currency: 'PLN', orderId: 'ORDER-7',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
-import { neverExpire, requireImojeId } from './hooks';
-import { channelCodeOptions, currencyOptions, paymentMethodOptions, visibleMethodOptions } from './options';
+import { neverExpire } from './hooks';
+import { currencyOptions, visibleMethodOptions } from './options';
 
 /**
  * Field builders shared by the operations. None of them carries displayOptions:
@@ -83,34 +83,6 @@ export const orderIdField: INodeProperties = {
 	routing: toBody('orderId'),
 };
 
-/** An imoje ID (UUID) field, checked before the request; `sendAs` also puts it in the body. */
-export const idField = (name: string, displayName: string, description: string, sendAs?: string): INodeProperties => ({
-	displayName,
-	name,
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 0f0cc3d0-aae8-410b-bf5c-358955c348e3',
-	description,
-	routing: {
-		send: {
-			preSend: [requireImojeId(name, displayName)],
-			...(sendAs ? { type: 'body' as const, property: sendAs } : {}),
-		},
-	},
-});
-
-/** Operations whose body carries `serviceId` send the credential's Shop ID unless this option overrides it. */
-export const shopIdOption: INodeProperties = {
-	displayName: 'Shop ID',
-	name: 'serviceId',
-	type: 'string',
-	default: '',
-	placeholder: 'Defaults to the Shop ID in the credential',
-	description: 'Another shop of the same merchant. Leave empty to use the Shop ID from the credential.',
-	routing: { send: { type: 'body', property: 'serviceId', value: '={{ $value || $credentials.serviceId }}' } },
-};
-
 const text = (displayName: string, name: string, description: string): INodeProperties => ({
 	displayName,
 	name,
@@ -178,34 +150,40 @@ export const visibleMethodOption: INodeProperties = {
 };
 
 
+/**
+ * Method and channel come from the chosen shop (`GET /service/{id}`), so only what the
+ * shop has active and online is offered, and the channels follow the method. An
+ * expression still works for values decided at run time.
+ */
 export const paymentMethodField: INodeProperties = {
-	displayName: 'Payment Method',
+	displayName: 'Payment Method Name or ID',
 	name: 'paymentMethod',
 	type: 'options',
 	required: true,
-	default: 'blik',
-	options: paymentMethodOptions,
+	default: '',
+	typeOptions: { loadOptionsMethod: 'getPaymentMethods', loadOptionsDependsOn: ['shop.value', 'currency'] },
+	description: 'The methods the shop has active in this currency. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	routing: toBody('paymentMethod'),
 };
 export const paymentChannelField: INodeProperties = {
-	displayName: 'Payment Channel',
+	displayName: 'Payment Channel Name or ID',
 	name: 'paymentMethodCode',
 	type: 'options',
 	required: true,
-	default: 'blik',
-	options: channelCodeOptions,
-	description: 'The channel within the method, e.g. blik, ipko, mtransfer, ecom3ds. See imoje\'s table of methods and channels.',
+	default: '',
+	typeOptions: { loadOptionsMethod: 'getPaymentChannels', loadOptionsDependsOn: ['shop.value', 'currency', 'paymentMethod'] },
+	description: 'The shop\'s active channels of the chosen method (bank, card, wallet), with their amount limits. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	routing: toBody('paymentMethodCode'),
 };
 
 export const preselectChannelOption: INodeProperties = {
-	displayName: 'Preselected Channel',
+	displayName: 'Preselected Channel Name or ID',
 	name: 'preselectMethodCode',
 	type: 'options',
-	default: 'blik',
-	options: channelCodeOptions,
-	description: 'The channel already selected when the payment page opens',
-	routing: toBody('preselectMethodCode'),
+	default: '',
+	typeOptions: { loadOptionsMethod: 'getPaymentChannels', loadOptionsDependsOn: ['shop.value', 'currency'] },
+	description: 'The channel already selected when the payment page opens. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	routing: toBodyUnlessEmpty('preselectMethodCode'),
 };
 
 export const extraBodyOption: INodeProperties = {
@@ -226,26 +204,6 @@ export const simplifyField: INodeProperties = {
 
 /** An ID in the URL path, trimmed and encoded; its field checks it with requireImojeId. */
 export const pathId = (parameter: string) => `{{ encodeURIComponent(String($parameter.${parameter}).trim()) }}`;
-
-/** A shop in the URL path (shop data, payment methods): the field, or the credential's Shop ID. */
-export const shopIdPathField: INodeProperties = {
-	displayName: 'Shop ID',
-	name: 'shopId',
-	type: 'string',
-	default: '',
-	placeholder: 'Defaults to the Shop ID in the credential',
-	description: 'Another shop of the same merchant. Leave empty to use the Shop ID from the credential.',
-};
-export const shopIdInPath = '{{ encodeURIComponent(String($parameter.shopId || $credentials.serviceId).trim()) }}';
-
-/** Request body defaults for operations that carry the shop: the credential's Shop ID. */
-export const shopIdBody = { serviceId: '={{ $credentials.serviceId }}' };
-
-export const transactionIdField = idField(
-	'transactionId',
-	'Transaction ID',
-	'The ID imoje gave the transaction (from Create, or from an imoje Trigger as transactionId)',
-);
 
 /** The "Additional Fields" collection every operation keeps its optional fields in. */
 export const additionalFields = (options: INodeProperties[]): INodeProperties => ({

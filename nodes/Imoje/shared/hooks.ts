@@ -115,7 +115,8 @@ export async function prepareRequest(
 /** A preSend that checks an ID field used in the URL path (body fields are checked by prepareRequest). */
 export function requireImojeId(parameter: string, label: string): PreSendAction {
 	return async function checkImojeId(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const value = String(this.getNodeParameter(parameter, '')).trim();
+		// extractValue: the field is a resource locator ({ mode, value }) in the editor.
+		const value = String(this.getNodeParameter(parameter, '', { extractValue: true }) ?? '').trim();
 		const problem = value ? rules.uuid(value) : 'is required';
 		if (problem) throw invalid(this, label, problem, value ? `Got "${value}".` : 'It is empty.');
 		return requestOptions;

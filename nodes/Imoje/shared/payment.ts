@@ -7,7 +7,6 @@ import {
 	expiryOptions,
 	extraBodyOption,
 	notificationUrlOption,
-	shopIdOption,
 	titleOption,
 	visibleMethodOption,
 } from './fields';
@@ -28,7 +27,6 @@ export function paymentOptions(only: INodeProperties[], multipayoutPath: 'multip
 		multipayoutOption(multipayoutPath),
 		...expiryOptions,
 		notificationUrlOption,
-		shopIdOption,
 		addressOption('shipping', 'Shipping Address', false),
 		titleOption,
 		visibleMethodOption,

@@ -1,16 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { idField } from '../../shared/fields';
+import { paymentLinkIdLocator, shopInBody } from '../../shared/locators';
 
-const description = 'The ID imoje gave the payment link (from Create, or from an imoje Trigger as paymentId)';
-
-/** Get reads the ID from the URL path; Cancel sends it in the body. */
+/** Get reads the ID from the URL path; Cancel sends it in the body, with the shop the link belongs to. */
 export const paymentLinkByIdDescription: INodeProperties[] = [
-	...updateDisplayOptions({ show: { resource: ['paymentLink'], operation: ['get'] } }, [
-		idField('paymentId', 'Payment Link ID', description),
-	]),
+	...updateDisplayOptions({ show: { resource: ['paymentLink'], operation: ['get'] } }, [paymentLinkIdLocator()]),
 	...updateDisplayOptions({ show: { resource: ['paymentLink'], operation: ['cancel'] } }, [
-		idField('paymentId', 'Payment Link ID', description, 'paymentId'),
+		paymentLinkIdLocator('paymentId'),
+		{ ...shopInBody, description: 'The shop the link was created in. Leave empty for the Shop ID from the credential.' },
 	]),
 ];

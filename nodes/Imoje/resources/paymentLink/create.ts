@@ -16,6 +16,7 @@ import {
 	successUrlOption,
 	toBody,
 } from '../../shared/fields';
+import { shopInBody } from '../../shared/locators';
 import { paymentOptions } from '../../shared/payment';
 
 const properties: INodeProperties[] = [
@@ -24,6 +25,7 @@ const properties: INodeProperties[] = [
 	currencyField,
 	orderIdField,
 	...customerFields,
+	shopInBody,
 	fitTextField,
 	additionalFields(
 		paymentOptions([

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationsOf, pathId, shopIdBody } from '../../shared/fields';
+import { operationsOf, pathId } from '../../shared/fields';
 import { paymentLinkByIdDescription } from './byId';
 import { paymentLinkCreateDescription } from './create';
 
@@ -9,21 +9,21 @@ export const paymentLinkDescription: INodeProperties[] = [
 		{
 			name: 'Cancel',
 			value: 'cancel',
-			action: 'Cancel a payment link',
+			action: 'Cancel payment link',
 			description: 'Make an unpaid payment link unusable',
-			routing: { request: { method: 'POST', url: '/payment/cancel', body: { ...shopIdBody } } },
+			routing: { request: { method: 'POST', url: '/payment/cancel' } },
 		},
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Create a payment link',
+			action: 'Create payment link',
 			description: 'Create a link to imoje\'s payment page, to send to the payer',
-			routing: { request: { method: 'POST', url: '/payment', body: { ...shopIdBody } } },
+			routing: { request: { method: 'POST', url: '/payment' } },
 		},
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a payment link',
+			action: 'Get payment link',
 			description: 'Get a payment link with its status and transactions',
 			routing: { request: { method: 'GET', url: `=/payment/${pathId('paymentId')}` } },
 		},

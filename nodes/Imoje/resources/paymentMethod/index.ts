@@ -7,10 +7,10 @@ import {
 	amountUnitField,
 	currencyField,
 	operationsOf,
-	shopIdInPath,
-	shopIdPathField,
 	toBody,
 } from '../../shared/fields';
+import { returnAllFields } from '../../shared/limit';
+import { shopInPath, shopInPathField } from '../../shared/locators';
 import { deviceOptions, localeOptions } from '../../shared/options';
 
 export const paymentMethodDescription: INodeProperties[] = [
@@ -20,13 +20,15 @@ export const paymentMethodDescription: INodeProperties[] = [
 			value: 'getAll',
 			action: 'Get available payment methods',
 			description: 'Get the payment methods and channels a payer can use for an amount',
-			routing: { request: { method: 'POST', url: `=/service/${shopIdInPath}/get-payment-methods` } },
+			routing: { request: { method: 'POST', url: `=/service/${shopInPath}/get-payment-methods` } },
 		},
 	]),
 	...updateDisplayOptions({ show: { resource: ['paymentMethod'], operation: ['getAll'] } }, [
 		amountUnitField,
 		...amountField('The amount to pay; methods whose limits exclude it are left out.'),
 		currencyField,
+		shopInPathField,
+		...returnAllFields,
 		additionalFields([
 			{
 				displayName: 'Device',
@@ -47,6 +49,5 @@ export const paymentMethodDescription: INodeProperties[] = [
 				routing: toBody('locale'),
 			},
 		]),
-		shopIdPathField,
 	]),
 ];

@@ -8,31 +8,30 @@ import {
 	currencyField,
 	extraBodyOption,
 	fitTextField,
-	idField,
 	notificationUrlOption,
 	orderIdField,
-	shopIdOption,
 	titleOption,
 } from '../../shared/fields';
 import { invoiceOption } from '../../shared/invoice';
+import { paymentProfileIdLocator, shopInBody } from '../../shared/locators';
 import { multipayoutOption } from '../../shared/multipayout';
 
 export const paymentProfileDebitDescription: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['paymentProfile'], operation: ['debit'] } },
 	[
-		idField('paymentProfileId', 'Payment Profile ID', 'The saved card to charge (a OneClick or recurring profile)', 'paymentProfileId'),
+		paymentProfileIdLocator('paymentProfileId'),
 		amountUnitField,
 		...amountField('The amount to charge.'),
 		currencyField,
 		orderIdField,
+		shopInBody,
 		fitTextField,
 		additionalFields([
 			extraBodyOption,
 			invoiceOption,
 			multipayoutOption('data.multipayout'),
 			notificationUrlOption,
-			shopIdOption,
-			titleOption,
+					titleOption,
 		]),
 	],
 );

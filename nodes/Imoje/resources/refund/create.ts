@@ -1,11 +1,13 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { additionalFields, fitTextField, shopIdOption, titleOption, toBody } from '../../shared/fields';
+import { additionalFields, fitTextField, titleOption, toBody } from '../../shared/fields';
+import { shopInBody } from '../../shared/locators';
 
 export const refundCreateDescription: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['refund'], operation: ['create'] } },
 	[
+		shopInBody,
 		fitTextField,
 		additionalFields([
 			{
@@ -16,7 +18,6 @@ export const refundCreateDescription: INodeProperties[] = updateDisplayOptions(
 				description: 'Whether imoje e-mails the payer that the refund was made',
 				routing: toBody('sendRefundConfirmationEmail'),
 			},
-			shopIdOption,
 			{ ...titleOption, description: 'Title of the refund transfer. At most 255 characters.' },
 		]),
 	],

@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { amountField, amountUnitField, operationsOf, pathId, shopIdBody, transactionIdField } from '../../shared/fields';
+import { amountField, amountUnitField, operationsOf, pathId } from '../../shared/fields';
+import { transactionIdLocator } from '../../shared/locators';
 import { refundCreateDescription } from './create';
 
 const refundOf = (action: string) => `=/transaction/${pathId('transactionId')}/${action}`;
@@ -11,20 +12,20 @@ export const refundDescription: INodeProperties[] = [
 		{
 			name: 'Check Possibility',
 			value: 'checkPossibility',
-			action: 'Check whether a transaction can be refunded',
+			action: 'Check whether transaction can be refunded',
 			description: 'Ask imoje whether an amount can be refunded, and the refundable balance',
 			routing: { request: { method: 'POST', url: refundOf('can-refund') } },
 		},
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Refund a transaction',
+			action: 'Refund transaction',
 			description: 'Give back all or part of a settled payment',
-			routing: { request: { method: 'POST', url: refundOf('refund'), body: { type: 'refund', ...shopIdBody } } },
+			routing: { request: { method: 'POST', url: refundOf('refund'), body: { type: 'refund' } } },
 		},
 	]),
 	...updateDisplayOptions({ show: { resource: ['refund'] } }, [
-		transactionIdField,
+		transactionIdLocator,
 		amountUnitField,
 		...amountField('The amount to refund; at most what was paid and not yet refunded.'),
 	]),

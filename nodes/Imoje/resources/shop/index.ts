@@ -1,16 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationsOf, shopIdInPath, shopIdPathField } from '../../shared/fields';
+import { operationsOf } from '../../shared/fields';
+import { returnAllFields } from '../../shared/limit';
+import { shopInPath, shopInPathField } from '../../shared/locators';
 
 export const shopDescription: INodeProperties[] = [
 	operationsOf('shop', 'get', [
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a shop',
+			action: 'Get shop',
 			description: 'Get a shop with its payment methods and their amount limits',
-			routing: { request: { method: 'GET', url: `=/service/${shopIdInPath}` } },
+			routing: { request: { method: 'GET', url: `=/service/${shopInPath}` } },
 		},
 		{
 			name: 'Get Many',
@@ -20,5 +22,6 @@ export const shopDescription: INodeProperties[] = [
 			routing: { request: { method: 'GET', url: '/services' } },
 		},
 	]),
-	...updateDisplayOptions({ show: { resource: ['shop'], operation: ['get'] } }, [shopIdPathField]),
+	...updateDisplayOptions({ show: { resource: ['shop'], operation: ['get'] } }, [shopInPathField]),
+	...updateDisplayOptions({ show: { resource: ['shop'], operation: ['getAll'] } }, returnAllFields),
 ];

@@ -16,6 +16,7 @@ import {
 	successUrlOption,
 	toBody,
 } from '../../shared/fields';
+import { shopInBody } from '../../shared/locators';
 import { paymentOptions } from '../../shared/payment';
 
 const properties: INodeProperties[] = [
@@ -29,6 +30,7 @@ const properties: INodeProperties[] = [
 	{ ...successUrlOption, required: true },
 	{ ...failureUrlOption, required: true },
 	...customerFields,
+	shopInBody,
 	fitTextField,
 	additionalFields(
 		paymentOptions([

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationsOf } from '../../shared/fields';
+import { returnAllFields } from '../../shared/limit';
 
 export const trustedIpDescription: INodeProperties[] = [
 	operationsOf('trustedIp', 'getAll', [
@@ -20,7 +21,14 @@ export const trustedIpDescription: INodeProperties[] = [
 			routing: { request: { method: 'PUT', url: '/settings/ips' } },
 		},
 	]),
+	...updateDisplayOptions({ show: { resource: ['trustedIp'], operation: ['getAll'] } }, returnAllFields),
 	...updateDisplayOptions({ show: { resource: ['trustedIp'], operation: ['set'] } }, [
+		{
+			displayName: 'This replaces the whole list of trusted IP addresses. Addresses left out, including the one n8n calls from, lose access to the imoje API.',
+			name: 'replacesNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'IP Addresses',
 			name: 'ips',

@@ -1,0 +1,57 @@
+import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { IMOJE_PRODUCTION_URL, IMOJE_SANDBOX_URL } from '../shared/baseUrl';
+import { imojeApiError } from '../shared/errors';
+
+/**
+ * The merchant's API root for code that runs outside the declarative routing
+ * (dropdowns and lists in the editor). Mirrors the `merchantBaseUrl` expression,
+ * which routing needs as an expression string.
+ */
+function merchantRoot(credentials: IDataObject): string {
+	const root =
+		credentials.environment === 'custom'
+			? String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '')
+			: credentials.environment === 'sandbox'
+				? IMOJE_SANDBOX_URL
+				: IMOJE_PRODUCTION_URL;
+	return `${root}/${encodeURIComponent(String(credentials.merchantId ?? '').trim())}`;
+}
+
+/** The credential's own shop, used whenever a Shop field is left empty. */
+export async function credentialShopId(context: ILoadOptionsFunctions): Promise<string> {
+	const credentials = await context.getCredentials('imojeApi');
+	return String(credentials.serviceId ?? '').trim();
+}
+
+/**
+ * GET on the merchant's API through n8n's authenticated request helper. An imoje
+ * error becomes the same NodeApiError the node throws, so the dropdown shows imoje's
+ * code and message instead of an empty list.
+ */
+export async function imojeGet(context: ILoadOptionsFunctions, path: string): Promise<unknown> {
+	const credentials = await context.getCredentials('imojeApi');
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'imojeApi', {
+		method: 'GET',
+		url: `${merchantRoot(credentials)}${path}`,
+		headers: { Accept: 'application/json' },
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as { statusCode: number; body: unknown };
+	if (response.statusCode >= 400) throw imojeApiError(context.getNode(), response.statusCode, response.body);
+	return response.body;
+}
+
+/** The value of a Shop locator (or a plain string from older workflows); empty means the credential's shop. */
+export async function chosenShopId(context: ILoadOptionsFunctions): Promise<string> {
+	let value: unknown;
+	try {
+		value = context.getCurrentNodeParameter('shop', { extractValue: true });
+	} catch {
+		value = undefined;
+	}
+	const id = typeof value === 'string' ? value.trim() : '';
+	// An expression (e.g. "={{ $json.shop }}") cannot be resolved in the editor: use the credential's shop.
+	return id && !id.startsWith('=') ? id : credentialShopId(context);
+}

@@ -1,0 +1,36 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { imojeGet } from './api';
+
+/**
+ * Payment Profile › From list: imoje lists saved cards only per payer
+ * (`GET /profile/cid/{cid}`, API.md), so the search text is the payer's customer ID.
+ */
+export async function searchPaymentProfiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const cid = (filter ?? '').trim();
+	if (!cid) return { results: [] };
+	let body: IDataObject;
+	try {
+		body = (await imojeGet(this, `/profile/cid/${encodeURIComponent(cid)}`)) as IDataObject;
+	} catch (error) {
+		// imoje answers 404 for a payer without saved cards: that is an empty list, not a fault.
+		if (error instanceof NodeApiError && error.httpCode === '404') return { results: [] };
+		throw error;
+	}
+	const profiles = Array.isArray(body?.paymentProfiles) ? (body.paymentProfiles as IDataObject[]) : [];
+	return {
+		results: profiles.map((profile) => ({
+			name: [
+				profile.organization,
+				profile.maskedNumber,
+				profile.month && profile.year ? `${profile.month}/${profile.year}` : undefined,
+				profile.profile === 'RECURRING' ? 'recurring' : 'OneClick',
+				Number(profile.isActive) === 1 ? undefined : 'inactive',
+			]
+				.filter(Boolean)
+				.join(' · '),
+			value: String(profile.id),
+		})),
+	};
+}

@@ -1,0 +1,113 @@
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+
+import { requireImojeId } from './hooks';
+
+/**
+ * Resource locators for everything imoje names by ID. Every imoje ID is a lowercase
+ * UUID v4 (API.md, Basics); the editor checks the By ID form as it is typed, and
+ * requireImojeId checks it again before the request (expressions included).
+ *
+ * No "By URL" mode: the only imoje URL a user holds is the payment page
+ * (`https://paywall.imoje.pl/s/yfnZFcUOG7` in seed 01-payment-link-create.txt), and
+ * its short code is not the payment link's ID.
+ */
+export const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+
+const byId = (what: string): INodePropertyMode => ({
+	displayName: 'By ID',
+	name: 'id',
+	type: 'string',
+	placeholder: 'e.g. 0f0cc3d0-aae8-410b-bf5c-358955c348e3',
+	validation: [{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what} ID: imoje IDs look like 0f0cc3d0-aae8-410b-bf5c-358955c348e3` } }],
+});
+
+/** An imoje ID as a locator; `list` adds a From list mode, `sendAs` puts the value in the body. */
+export function idLocator(options: {
+	name: string;
+	displayName: string;
+	what: string;
+	description: string;
+	list?: INodePropertyMode;
+	sendAs?: string;
+}): INodeProperties {
+	const { name, displayName, what, description, list, sendAs } = options;
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: list ? 'list' : 'id', value: '' },
+		description,
+		modes: [...(list ? [list] : []), byId(what)],
+		routing: {
+			send: {
+				preSend: [requireImojeId(name, displayName)],
+				...(sendAs ? { type: 'body' as const, property: sendAs, value: '={{ String($value).trim() }}' } : {}),
+			},
+		},
+	};
+}
+
+export const transactionIdLocator = idLocator({
+	name: 'transactionId',
+	displayName: 'Transaction ID',
+	what: 'transaction',
+	description: 'The transaction imoje created (its ID comes from Create, or from an imoje Trigger as transaction.id)',
+});
+
+export const paymentLinkIdLocator = (sendAs?: string) =>
+	idLocator({
+		name: 'paymentId',
+		displayName: 'Payment Link ID',
+		what: 'payment link',
+		description: 'The payment link\'s ID (from Create, or from an imoje Trigger as payment.id). The paywall URL\'s short code is not this ID.',
+		sendAs,
+	});
+
+export const paymentProfileIdLocator = (sendAs?: string) =>
+	idLocator({
+		name: 'paymentProfileId',
+		displayName: 'Payment Profile ID',
+		what: 'payment profile',
+		description: 'The saved card. From list: type the payer\'s customer ID (cid) to see their cards.',
+		sendAs,
+		list: {
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Type the payer\'s customer ID (cid)…',
+			typeOptions: { searchListMethod: 'searchPaymentProfiles', searchable: true, searchFilterRequired: true },
+		},
+	});
+
+/**
+ * The shop, one parameter name (`shop`) wherever an operation can name one. Empty
+ * means the credential's Shop ID: the value is sent as `$value || $credentials.serviceId`.
+ */
+const shopLocatorBase: INodeProperties = {
+	displayName: 'Shop',
+	name: 'shop',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: 'Another shop of the same merchant. Leave empty to use the Shop ID from the credential.',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'The credential\'s shop, or pick another…',
+			typeOptions: { searchListMethod: 'searchShops', searchable: true },
+		},
+		{ ...byId('shop'), validation: [{ type: 'regex', properties: { regex: `(${UUID_PATTERN})|^$`, errorMessage: 'Not a valid shop ID: imoje IDs look like ab16c18c-e83b-424f-80c9-f839ed23181f' } }] },
+	],
+};
+
+/** The shop sent in the body as `serviceId` (create, cancel, debit, refund). */
+export const shopInBody: INodeProperties = {
+	...shopLocatorBase,
+	routing: { send: { type: 'body', property: 'serviceId', value: '={{ String($value || $credentials.serviceId).trim() }}' } },
+};
+
+/** The shop in the URL path (shop get, payment methods): see shopInPath. */
+export const shopInPathField: INodeProperties = shopLocatorBase;
+export const shopInPath = '{{ encodeURIComponent(String($parameter.shop || $credentials.serviceId).trim()) }}';
