@@ -32,7 +32,7 @@ export class ImojeApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			placeholder: 'https://api.imoje.pl/v1/merchant',
+			placeholder: 'e.g. https://api.imoje.pl/v1/merchant',
 			description: 'The API root up to and including /v1/merchant, without the Merchant ID. The credential test says "Invalid URL" when it does not end with /v1/merchant.',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
@@ -42,7 +42,7 @@ export class ImojeApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: WHERE,
+			description: `Your merchant account's ID. ${WHERE}`,
 		},
 		{
 			displayName: 'Shop ID',

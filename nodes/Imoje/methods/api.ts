@@ -27,9 +27,10 @@ export async function credentialShopId(context: ILoadOptionsFunctions): Promise<
 /**
  * GET on the merchant's API through n8n's authenticated request helper. An imoje
  * error becomes the same NodeApiError the node throws, so the dropdown shows imoje's
- * code and message instead of an empty list.
+ * code and message instead of an empty list. `notFound` is the answer to use when
+ * imoje's 404 means "none" rather than a fault.
  */
-export async function imojeGet(context: ILoadOptionsFunctions, path: string): Promise<unknown> {
+export async function imojeGet(context: ILoadOptionsFunctions, path: string, options: { notFound?: unknown } = {}): Promise<unknown> {
 	const credentials = await context.getCredentials('imojeApi');
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'imojeApi', {
 		method: 'GET',
@@ -39,6 +40,7 @@ export async function imojeGet(context: ILoadOptionsFunctions, path: string): Pr
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
 	})) as { statusCode: number; body: unknown };
+	if (response.statusCode === 404 && 'notFound' in options) return options.notFound;
 	if (response.statusCode >= 400) throw imojeApiError(context.getNode(), response.statusCode, response.body);
 	return response.body;
 }

@@ -1,4 +1,3 @@
-import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { imojeGet } from './api';
@@ -10,14 +9,8 @@ import { imojeGet } from './api';
 export async function searchPaymentProfiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const cid = (filter ?? '').trim();
 	if (!cid) return { results: [] };
-	let body: IDataObject;
-	try {
-		body = (await imojeGet(this, `/profile/cid/${encodeURIComponent(cid)}`)) as IDataObject;
-	} catch (error) {
-		// imoje answers 404 for a payer without saved cards: that is an empty list, not a fault.
-		if (error instanceof NodeApiError && error.httpCode === '404') return { results: [] };
-		throw error;
-	}
+	// imoje answers 404 for a payer without saved cards: that is an empty list, not a fault.
+	const body = (await imojeGet(this, `/profile/cid/${encodeURIComponent(cid)}`, { notFound: {} })) as IDataObject;
 	const profiles = Array.isArray(body?.paymentProfiles) ? (body.paymentProfiles as IDataObject[]) : [];
 	return {
 		results: profiles.map((profile) => ({

@@ -38,5 +38,5 @@ export const customerOptions: INodeProperties[] = [
 		description: 'Language of the payment page and of imoje\'s e-mails to the payer',
 		routing: toBody('customer.locale'),
 	},
-	field('Customer Phone', 'customerPhone', 'phone', { placeholder: '+48 501 501 501', description: 'Digits, spaces, + and -; at most 20 characters' }),
+	field('Customer Phone', 'customerPhone', 'phone', { placeholder: 'e.g. +48 501 501 501', description: 'Digits, spaces, + and -; at most 20 characters' }),
 ];

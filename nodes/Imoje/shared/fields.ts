@@ -78,7 +78,7 @@ export const orderIdField: INodeProperties = {
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'ORDER-2026-0042',
+	placeholder: 'e.g. ORDER-2026-0042',
 	description: 'Your own reference for the order. At most 100 characters: letters, digits, spaces and # _ - . / \\.',
 	routing: toBody('orderId'),
 };
@@ -101,7 +101,7 @@ export const descriptionOption = text(
 
 const urlOption = (displayName: string, name: string, description: string): INodeProperties => ({
 	...text(displayName, name, `${description} A full URL, at most 300 characters.`),
-	placeholder: 'https://shop.example.com/…',
+	placeholder: 'e.g. https://shop.example.com/…',
 });
 
 export const notificationUrlOption = urlOption(

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { requireImojeId } from './hooks';
 
@@ -13,13 +13,16 @@ import { requireImojeId } from './hooks';
  */
 export const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
 
-const byId = (what: string): INodePropertyMode => ({
-	displayName: 'By ID',
-	name: 'id',
-	type: 'string',
-	placeholder: 'e.g. 0f0cc3d0-aae8-410b-bf5c-358955c348e3',
-	validation: [{ type: 'regex', properties: { regex: UUID_PATTERN, errorMessage: `Not a valid ${what} ID: imoje IDs look like 0f0cc3d0-aae8-410b-bf5c-358955c348e3` } }],
-});
+const idValidation = (what: string, regex = UUID_PATTERN) => [
+	{ type: 'regex' as const, properties: { regex, errorMessage: `Not a valid ${what} ID: imoje IDs look like 0f0cc3d0-aae8-410b-bf5c-358955c348e3` } },
+];
+
+/** A From list mode: which listSearch method fills it, and what the search box says. */
+interface ListMode {
+	method: string;
+	placeholder: string;
+	searchFilterRequired?: boolean;
+}
 
 /** An imoje ID as a locator; `list` adds a From list mode, `sendAs` puts the value in the body. */
 export function idLocator(options: {
@@ -27,7 +30,7 @@ export function idLocator(options: {
 	displayName: string;
 	what: string;
 	description: string;
-	list?: INodePropertyMode;
+	list?: ListMode;
 	sendAs?: string;
 }): INodeProperties {
 	const { name, displayName, what, description, list, sendAs } = options;
@@ -38,7 +41,20 @@ export function idLocator(options: {
 		required: true,
 		default: { mode: list ? 'list' : 'id', value: '' },
 		description,
-		modes: [...(list ? [list] : []), byId(what)],
+		modes: [
+			...(list
+				? [
+						{
+							displayName: 'From List',
+							name: 'list',
+							type: 'list' as const,
+							placeholder: list.placeholder,
+							typeOptions: { searchListMethod: list.method, searchable: true, searchFilterRequired: list.searchFilterRequired },
+						},
+					]
+				: []),
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 0f0cc3d0-aae8-410b-bf5c-358955c348e3', validation: idValidation(what) },
+		],
 		routing: {
 			send: {
 				preSend: [requireImojeId(name, displayName)],
@@ -71,13 +87,7 @@ export const paymentProfileIdLocator = (sendAs?: string) =>
 		what: 'payment profile',
 		description: 'The saved card. From list: type the payer\'s customer ID (cid) to see their cards.',
 		sendAs,
-		list: {
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Type the payer\'s customer ID (cid)…',
-			typeOptions: { searchListMethod: 'searchPaymentProfiles', searchable: true, searchFilterRequired: true },
-		},
+		list: { method: 'searchPaymentProfiles', placeholder: 'Type the payer\'s customer ID (cid)…', searchFilterRequired: true },
 	});
 
 /**
@@ -98,7 +108,7 @@ const shopLocatorBase: INodeProperties = {
 			placeholder: 'The credential\'s shop, or pick another…',
 			typeOptions: { searchListMethod: 'searchShops', searchable: true },
 		},
-		{ ...byId('shop'), validation: [{ type: 'regex', properties: { regex: `(${UUID_PATTERN})|^$`, errorMessage: 'Not a valid shop ID: imoje IDs look like ab16c18c-e83b-424f-80c9-f839ed23181f' } }] },
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. ab16c18c-e83b-424f-80c9-f839ed23181f', validation: idValidation('shop', `(${UUID_PATTERN})|^$`) },
 	],
 };
 

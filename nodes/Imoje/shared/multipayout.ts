@@ -24,7 +24,7 @@ export function multipayoutOption(path: 'multipayout' | 'data.multipayout'): INo
 				displayName: 'Payout',
 				name: 'payouts',
 				values: [
-					payout.field('Bank Account', 'ban', { placeholder: '61109010140000071219812874', description: 'Polish account number: 26 digits, no spaces, no PL' }),
+					payout.field('Bank Account', 'ban', { placeholder: 'e.g. 61109010140000071219812874', description: 'Polish account number: 26 digits, no spaces, no PL' }),
 					payout.field('Amount', 'amount', { description: 'Written as chosen in "Amounts In" (smallest unit, or main unit with decimals)' }),
 					payout.field('Recipient Name', 'label', { description: 'At most 70 characters' }),
 					payout.optional('Transfer Title', 'title', {

@@ -2,11 +2,17 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 /** imoje's value lists, as documented. Values are imoje's own codes; names are for people. */
 
-const plain = (values: readonly string[]): INodePropertyOptions[] =>
-	values.map((value) => ({ name: value, value }));
+/** Options from value → label pairs, sorted by label as n8n lists them. */
+const labelled = (labels: Record<string, string>): INodePropertyOptions[] =>
+	Object.entries(labels)
+		.map(([value, name]) => ({ name, value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 
 export const CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'CHF', 'SEK', 'HUF', 'CZK', 'BGN', 'RON'] as const;
-export const currencyOptions = plain(CURRENCIES);
+export const currencyOptions = labelled({
+	BGN: 'BGN (Bulgarian Lev)', CHF: 'CHF (Swiss Franc)', CZK: 'CZK (Czech Koruna)', EUR: 'EUR (Euro)', GBP: 'GBP (Pound Sterling)',
+	HUF: 'HUF (Hungarian Forint)', PLN: 'PLN (Polish Złoty)', RON: 'RON (Romanian Leu)', SEK: 'SEK (Swedish Krona)', USD: 'USD (US Dollar)',
+} satisfies Record<(typeof CURRENCIES)[number], string>);
 
 export const PAYMENT_METHODS = ['blik', 'pbl', 'ing', 'card', 'wallet', 'imoje_paylater', 'wt', 'imoje_installments'] as const;
 export const paymentMethodOptions: INodePropertyOptions[] = [
@@ -20,6 +26,7 @@ export const paymentMethodOptions: INodePropertyOptions[] = [
 	{ name: 'Wire Transfer', value: 'wt' },
 ];
 
+/** Every channel code imoje documents; the dropdowns offer only the chosen shop's. */
 export const CHANNEL_CODES = [
 	'blik', 'imoje_twisto', 'paypo', 'blik_paylater', 'pragma_go', 'gpay', 'applepay', 'visa_mobile',
 	'paypal', 'ecom3ds', 'oneclick', 'recurring', 'ing', 'mtransfer', 'bzwbk', 'pekao24', 'inteligo',
@@ -27,7 +34,6 @@ export const CHANNEL_CODES = [
 	'pocztowy', 'plusbank', 'bs', 'bspb', 'nest', 'pbs', 'cs', 'mp', 'kb', 'rf', 'pg', 'pf', 'cb', 'uc',
 	'posta', 'sporo', 'tatra', 'viamo', 'vub', 'wt', 'wt_split', 'inbank', 'inbank_0',
 ] as const;
-export const channelCodeOptions = plain([...CHANNEL_CODES].sort());
 
 export const VISIBLE_METHODS = ['pbl', 'card', 'wallet', 'blik', 'imoje_paylater', 'wt', 'lease', 'imoje_installments'] as const;
 export const visibleMethodOptions: INodePropertyOptions[] = [
@@ -42,26 +48,56 @@ export const visibleMethodOptions: INodePropertyOptions[] = [
 ];
 
 export const LOCALES = ['pl', 'en', 'cs', 'de', 'es', 'fr', 'it', 'lt', 'ru', 'sk', 'sl', 'uk', 'nl', 'hu', 'ro', 'bg', 'sv'] as const;
-export const localeOptions = plain([...LOCALES].sort());
+export const localeOptions = labelled({
+	bg: 'Bulgarian', cs: 'Czech', de: 'German', en: 'English', es: 'Spanish', fr: 'French', hu: 'Hungarian', it: 'Italian',
+	lt: 'Lithuanian', nl: 'Dutch', pl: 'Polish', ro: 'Romanian', ru: 'Russian', sk: 'Slovak', sl: 'Slovenian', sv: 'Swedish', uk: 'Ukrainian',
+} satisfies Record<(typeof LOCALES)[number], string>);
 
-/** Cart items take numeric stakes as numbers and the special cases as strings. */
+/** The tax rates imoje names by constant; cart items send the numeric ones as numbers. */
+const SPECIAL_TAX_LABELS = {
+	TAX_EXEMPT: 'Exempt',
+	TAX_NOT_LIABLE: 'Not Subject to Tax',
+	TAX_REVERSE_CHARGE: 'Reverse Charge',
+	TAX_EXCLUDING: 'Excluded From Tax',
+};
+const RATES = [23, 22, 8, 7, 5, 3, 0];
+
 export const cartTaxStakeOptions: INodePropertyOptions[] = [
-	...[23, 22, 8, 7, 5, 3, 0].map((rate) => ({ name: `${rate}%`, value: rate })),
-	...plain(['TAX_EXEMPT', 'TAX_NOT_LIABLE', 'TAX_REVERSE_CHARGE', 'TAX_EXCLUDING']),
+	...RATES.map((rate) => ({ name: `${rate}%`, value: rate })),
+	...labelled(SPECIAL_TAX_LABELS),
 ];
 
-export const invoiceTaxStakeOptions = plain([
-	'TAX_23', 'TAX_22', 'TAX_8', 'TAX_7', 'TAX_5', 'TAX_3', 'TAX_0',
-	'TAX_EXEMPT', 'TAX_NOT_LIABLE', 'TAX_REVERSE_CHARGE', 'TAX_EXCLUDING',
-]);
+/** Invoice positions take every rate as a constant (TAX_23); shown as the cart shows them. */
+export const invoiceTaxStakeOptions = labelled({
+	...Object.fromEntries(RATES.map((rate) => [`TAX_${rate}`, `${rate}%`])),
+	...SPECIAL_TAX_LABELS,
+});
 
-export const vatExemptionOptions = plain([
-	'DENTAL_TECHNICAN_SERVICES', 'DOCTOR_DENTIST_SERVICES', 'PHYSIOTHERAPY_SERVICES', 'NURSING_SERVICES',
-	'PSYCHOLOGICAL_SERVICES', 'MEDICAL_TRANSPORT_SERVICES', 'CARE_SERVICES', 'TUTORING',
-	'TEACHING_FOREIGN_LANGUAGES', 'ARTISTS', 'RENTING_PROPERTY', 'INSURANCE_SERVICES',
-	'CREDITS_AND_LOANS_SERVICES', 'GUARANTIEES', 'SPECIAL_CONDITIONS_FOR_EXEMPTION', 'UE_TRANSACTIONS',
-	'SUBJECTIVE_EXEMPTIONS', 'OTHER', 'OTHER_OBJECTIVE_EXEMPTIONS',
-]);
+/**
+ * imoje's VAT exemption bases (seed 01-payment-link-create.txt, invoice.basisForVatExemption.type).
+ * The values keep imoje's own spelling, typos included (TECHNICAN, GUARANTIEES): imoje expects them so.
+ */
+export const vatExemptionOptions = labelled({
+	DENTAL_TECHNICAN_SERVICES: 'Dental Technician Services',
+	DOCTOR_DENTIST_SERVICES: 'Doctor and Dentist Services',
+	PHYSIOTHERAPY_SERVICES: 'Physiotherapy Services',
+	NURSING_SERVICES: 'Nursing Services',
+	PSYCHOLOGICAL_SERVICES: 'Psychological Services',
+	MEDICAL_TRANSPORT_SERVICES: 'Medical Transport Services',
+	CARE_SERVICES: 'Care Services',
+	TUTORING: 'Tutoring',
+	TEACHING_FOREIGN_LANGUAGES: 'Teaching Foreign Languages',
+	ARTISTS: 'Artists',
+	RENTING_PROPERTY: 'Renting Property',
+	INSURANCE_SERVICES: 'Insurance Services',
+	CREDITS_AND_LOANS_SERVICES: 'Credit and Loan Services',
+	GUARANTIEES: 'Guarantees',
+	SPECIAL_CONDITIONS_FOR_EXEMPTION: 'Special Conditions for Exemption',
+	UE_TRANSACTIONS: 'EU Transactions',
+	SUBJECTIVE_EXEMPTIONS: 'Subjective Exemptions',
+	OTHER: 'Other (Describe Below)',
+	OTHER_OBJECTIVE_EXEMPTIONS: 'Other Objective Exemptions',
+});
 
 export const buyerTypeOptions: INodePropertyOptions[] = [
 	{ name: 'Company', value: 'COMPANY' },

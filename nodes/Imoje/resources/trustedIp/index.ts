@@ -35,7 +35,7 @@ export const trustedIpDescription: INodeProperties[] = [
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: '203.0.113.7, 198.51.100.0/24',
+			placeholder: 'e.g. 203.0.113.7, 198.51.100.0/24',
 			description: 'The complete new list, separated by commas, spaces or new lines. It replaces the old list, so include the address n8n calls from.',
 			routing: {
 				send: {

@@ -1,0 +1,1 @@
+export declare function titleCase(value: string): string;
