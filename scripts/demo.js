@@ -6,29 +6,31 @@
 // imports examples/*.json and publishes them (their webhooks answer at once), and
 // prints how to log in and how to pay a link. Ctrl+C stops everything it started.
 //
-// The demo's n8n keeps its data in <cache>/demo/ (default .n8n-e2e/demo/): a
-// re-run logs in to the same account, and the credential and example
-// workflows are re-imported under the same ids (updated, not duplicated).
-// `--fresh` wipes that folder first.
+// The demo's n8n keeps its data in <cache>/demo/ (default .n8n-e2e/demo/). A
+// re-run keeps the user's work: the account and its login, the credential unless
+// the simulator's address changed, and every example workflow the user edited;
+// an example is imported only when absent, or updated when its file changed and
+// n8n's copy is still the one the demo imported. `--fresh` wipes that folder first.
+// Every example opens with a sticky note, and the demo prints a sample request
+// for each (--smoke runs them all). The simulator also delivers notifications to
+// imoje Triggers' Test URLs, so "Listen for test event" works.
 //
 // Options (or env): --port N (IMOJE_DEMO_PORT, n8n, default 5678),
 // --sim-port N (IMOJE_DEMO_SIM_PORT, default 8787), --fresh, --no-build,
 // --user-folder DIR (IMOJE_DEMO_USER_FOLDER, default <cache>/demo),
-// --smoke (run the example flow once by itself, print the result and exit:
-// for CI and for checking the demo works).
+// --smoke (run every sample request and a payment once by itself, print the
+// results and exit: for CI and for checking the demo works).
 const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
-const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 
 const HARNESS = path.join(__dirname, '..', 'test', 'e2e', 'harness');
 const { ensureInstalled } = require(path.join(HARNESS, 'install'));
 const { REPO_ROOT, paths } = require(path.join(HARNESS, 'paths'));
-const { startN8n, setupOwner, n8nCli, DEFAULT_OWNER, PACKAGE_NAME } = require(path.join(HARNESS, 'n8n'));
-
-const CREDENTIAL = { id: 'ImojeSimulator01', name: 'imoje (simulator)', type: 'imojeApi' };
-const TRIGGER_TYPE = `${PACKAGE_NAME}.imojeTrigger`;
+const { startN8n, setupOwner, n8nCli, PACKAGE_NAME } = require(path.join(HARNESS, 'n8n'));
+const { CREDENTIAL, TRIGGER_TYPE, sha, loadExamples, plan, remember, webhookUrls } = require('./demo/workflows');
+const { samplesFor, printGuide, smoke } = require('./demo/tour');
 
 function parseArgs(argv) {
 	const args = {
@@ -93,102 +95,40 @@ function runInherit(cmd, args) {
 	});
 }
 
-/** A stable 16-character id for an example file, so a re-run updates instead of duplicating. */
-function stableId(seed) {
-	return `imojeDemo${crypto.createHash('sha1').update(seed).digest('hex').slice(0, 7)}`;
-}
-
-function stableUuid(seed) {
-	const h = crypto.createHash('sha1').update(seed).digest('hex');
-	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** examples/*.json, with every imoje credential pointed at the demo credential. */
-function loadExamples() {
-	const dir = path.join(REPO_ROOT, 'examples');
-	const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort() : [];
-	const workflows = [];
-	for (const file of files) {
-		let wf;
+/** Imports what plan() says is new or updatable; reports what it kept. Returns every example. */
+async function importExamples(cli, userFolder) {
+	const examples = loadExamples(say);
+	const planned = await plan(examples, { cli, userFolder });
+	const toImport = [...planned.import, ...planned.update];
+	step(`example workflows: ${planned.import.length} new, ${planned.update.length} updated, ${planned.unchanged.length} unchanged, ${planned.kept.length} kept as you left them`);
+	const imported = [];
+	if (toImport.length) {
 		try {
-			wf = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-		} catch (e) {
-			say(`  ! skipping examples/${file}: ${e.message}`);
-			continue;
+			await cli.importWorkflows(toImport.map((e) => e.workflow)); // one n8n boot for all
+			imported.push(...toImport);
+		} catch {
+			for (const example of toImport) {
+				try {
+					await cli.importWorkflow(example.workflow);
+					imported.push(example);
+				} catch (e) {
+					say(`  ! ${example.source}: import failed: ${e.message.split('\n').slice(0, 3).join(' ')}`);
+				}
+			}
 		}
-		if (!wf || !Array.isArray(wf.nodes)) {
-			say(`  ! skipping examples/${file}: not a workflow (no nodes)`);
-			continue;
-		}
-		workflows.push(prepareWorkflow(wf, `examples/${file}`));
+		remember(planned.state, imported, { userFolder });
 	}
-	if (workflows.length === 0) {
-		// No examples yet: a minimal trigger workflow, so a settled payment still shows up in n8n.
-		workflows.push(
-			prepareWorkflow(
-				{
-					name: 'imoje demo: payment notifications',
-					nodes: [
-						{
-							name: 'imoje Trigger',
-							type: TRIGGER_TYPE,
-							typeVersion: 1,
-							position: [0, 0],
-							parameters: {},
-							credentials: { imojeApi: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
-						},
-					],
-					connections: {},
-					settings: { executionOrder: 'v1' },
-				},
-				'built-in demo trigger',
-			),
-		);
-	}
-	return workflows;
-}
-
-function prepareWorkflow(wf, source) {
-	const out = JSON.parse(JSON.stringify(wf));
-	const disabled = [];
-	out.id = stableId(source);
-	out.settings = out.settings || {};
-	out.connections = out.connections || {};
-	out.nodes.forEach((node, i) => {
-		if (!node.id) node.id = stableUuid(`${source}#node${i}`);
-		if (node.credentials && node.credentials.imojeApi) {
-			node.credentials.imojeApi = { id: CREDENTIAL.id, name: CREDENTIAL.name };
-		}
-		// The demo runs offline: an HTTP Request to a real outside service (e.g. a Slack
-		// webhook placeholder) is switched off so it neither fails nor sends traffic out.
-		if (node.type === 'n8n-nodes-base.httpRequest' && !node.disabled && !isLocalUrl(node.parameters && node.parameters.url)) {
-			node.disabled = true;
-			disabled.push(node.name);
-		}
-		const isWebhook = node.type === TRIGGER_TYPE || node.type === 'n8n-nodes-base.webhook';
-		if (isWebhook && !node.webhookId) node.webhookId = stableUuid(`${source}#webhook${i}`);
-	});
-	return { source, workflow: out, disabled };
-}
-
-function isLocalUrl(url) {
-	return typeof url === 'string' && /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
-}
-
-/** Production webhook URLs of a workflow's webhook-style nodes. */
-function webhookUrls(wf, baseUrl, triggerPath) {
-	const urls = [];
-	for (const node of wf.nodes) {
-		if (node.disabled) continue;
-		if (node.type === 'n8n-nodes-base.webhook') {
-			const p = String((node.parameters && node.parameters.path) || node.webhookId).replace(/^\//, '');
-			const method = (node.parameters && node.parameters.httpMethod) || 'GET';
-			urls.push({ node: node.name, kind: 'webhook', method, url: `${baseUrl}/webhook/${p}` });
-		} else if (node.type === TRIGGER_TYPE) {
-			urls.push({ node: node.name, kind: 'imoje', method: 'POST', url: `${baseUrl}/webhook/${node.webhookId}/${triggerPath}` });
+	for (const example of examples) {
+		const { source, workflow, disabled } = example;
+		example.fresh = imported.includes(example);
+		if (example.fresh) {
+			say(`  ✓ ${workflow.name}  (${source}${planned.update.includes(example) ? ', updated' : ''})`);
+			if (disabled.length) say(`    switched off for the offline demo: ${disabled.join(', ')} (put in your own URL and enable it)`);
+		} else if (planned.kept.includes(example)) {
+			say(`  = ${workflow.name}: kept as you left it (${source} is not re-imported; --fresh starts over)`);
 		}
 	}
-	return urls;
+	return { examples, state: planned.state };
 }
 
 async function main() {
@@ -249,30 +189,16 @@ async function main() {
 	};
 
 	// Imports go in through n8n's CLI before the server starts (the REST API cannot
-	// set ids, and fixed ids make a re-run update instead of duplicate).
+	// set ids, and fixed ids let a re-run find what it imported before).
 	const cli = n8nCli({ userFolder, port: args.port });
-	step(`creating the credential "${CREDENTIAL.name}" (points at the simulator)`);
-	await cli.importCredentials([{ ...CREDENTIAL, data: credentialData }]);
-
-	const examples = loadExamples();
-	step(`importing ${examples.length} workflow(s)`);
-	const imported = [];
-	try {
-		await cli.importWorkflows(examples.map((e) => e.workflow)); // one n8n boot for all
-		imported.push(...examples);
-	} catch {
-		for (const example of examples) {
-			try {
-				await cli.importWorkflow(example.workflow);
-				imported.push(example);
-			} catch (e) {
-				say(`  ! ${example.source}: import failed: ${e.message.split('\n').slice(0, 3).join(' ')}`);
-			}
-		}
-	}
-	for (const { source, workflow, disabled } of imported) {
-		say(`  ✓ ${workflow.name}  (${source})`);
-		if (disabled.length) say(`    switched off for the offline demo: ${disabled.join(', ')} (put in your own URL and enable it)`);
+	const { examples, state } = await importExamples(cli, userFolder);
+	// The credential is written only when the simulator it points at changed, so a
+	// user's own edits to it survive a plain re-run.
+	if (state.credentialHash !== sha(credentialData)) {
+		step(`creating the credential "${CREDENTIAL.name}" (points at the simulator)`);
+		await cli.importCredentials([{ ...CREDENTIAL, data: credentialData }]);
+		state.credentialHash = sha(credentialData);
+		remember(state, [], { userFolder });
 	}
 
 	step('starting n8n with the package loaded');
@@ -283,25 +209,12 @@ async function main() {
 
 	let client;
 	try {
-		client = await setupOwner(baseUrl, DEFAULT_OWNER);
+		client = await setupOwner(baseUrl);
 	} catch (e) {
 		say(`  ! could not set up or log in to the owner account (${e.message}).`);
 		say('    If you changed its password in n8n, log in with yours, or run: npm run demo -- --fresh');
 	}
-	if (client) {
-		step('publishing the workflows that start from a webhook or trigger');
-		for (const item of imported) {
-			const starts = item.workflow.nodes.some((n) => !n.disabled && /trigger|webhook/i.test(n.type) && n.type !== 'n8n-nodes-base.manualTrigger');
-			if (!starts) continue;
-			try {
-				await client.activateWorkflow(item.workflow.id);
-				item.published = true;
-				say(`  ✓ ${item.workflow.name}`);
-			} catch (e) {
-				say(`  ! ${item.workflow.name}: not published: ${e.message}`);
-			}
-		}
-	}
+	if (client) await publish(client, examples);
 	let triggerPath = 'imoje';
 	if (client) {
 		const types = await client.nodeTypes();
@@ -310,13 +223,15 @@ async function main() {
 		else if (trig.webhooks && trig.webhooks[0] && trig.webhooks[0].path) triggerPath = trig.webhooks[0].path;
 	}
 
-	const triggerWf = imported.find((i) => i.published && i.workflow.nodes.some((n) => n.type === TRIGGER_TYPE && !n.disabled));
+	const triggerWf = examples.find((i) => i.published && i.workflow.nodes.some((n) => n.type === TRIGGER_TYPE && !n.disabled));
 	const notificationUrl = triggerWf ? webhookUrls(triggerWf.workflow, baseUrl, triggerPath).find((u) => u.kind === 'imoje').url : undefined;
 
 	step('starting the imoje simulator');
-	sim = createSimulator({ port: args.simPort, notificationUrl });
+	// testWebhooks: each notification also goes once to the /webhook-test/ twin of its
+	// address, which n8n listens on while "Listen for test event" waits.
+	sim = createSimulator({ port: args.simPort, notificationUrl, testWebhooks: true });
 	await sim.start();
-	say(`  simulator ${sim.baseUrl}${notificationUrl ? `\n  it sends payment notifications to ${notificationUrl}\n  (the imoje Trigger of "${triggerWf.workflow.name}")` : ''}`);
+	say(`  simulator ${sim.baseUrl}${notificationUrl ? `\n  it sends payment notifications to ${notificationUrl}\n  (the imoje Trigger of "${triggerWf.workflow.name}"), and a copy to its Test URL` : ''}`);
 
 	n8n.exited.then(() => {
 		if (!stopping) {
@@ -325,104 +240,41 @@ async function main() {
 		}
 	});
 
-	printGuide({ args, baseUrl, simUrl, imported, triggerPath, credentialData, t0 });
+	const shown = examples.filter((e) => e.workflow);
+	const samples = await samplesFor(shown, { baseUrl, simUrl, triggerPath, credentialData });
+	printGuide({ baseUrl, simUrl, imported: shown, triggerPath, credentialData, samples, t0 });
 
 	if (args.smoke) {
-		const ok = await smoke({ client, baseUrl, simUrl, imported, triggerWf });
+		const ok = await smoke({ client, simUrl, samples, triggerWf });
 		await stopAll(ok ? 0 : 1);
 	}
 }
 
-function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, t0 }) {
-	const line = '─'.repeat(72);
-	say(`\n${line}`);
-	say(`imoje demo ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-	say(line);
-	say(`n8n editor   ${baseUrl}`);
-	say(`  e-mail     ${DEFAULT_OWNER.email}`);
-	say(`  password   ${DEFAULT_OWNER.password}`);
-	say(`credential   "${CREDENTIAL.name}" (Credentials tab): Custom Base URL ${credentialData.baseUrl},`);
-	say(`             Merchant ID ${credentialData.merchantId}, Shop ID ${credentialData.serviceId}`);
-	say(`simulator    ${simUrl}/_sim  (state: ${simUrl}/_sim/state)`);
-	if (imported.length) {
-		say('\nworkflows:');
-		for (const { workflow, published } of imported) {
-			say(`  • ${workflow.name}${published ? '' : ' (not published)'}  ${baseUrl}/workflow/${workflow.id}`);
-			for (const u of webhookUrls(workflow, baseUrl, triggerPath)) say(`      ${u.method} ${u.url}`);
-		}
-	}
-	const crm = imported.find((i) => i.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.webhook' && n.parameters && n.parameters.path === 'crm-deal-won'));
-	say('\ntry a payment:');
-	let n = 1;
-	if (crm) {
-		say(`  ${n++}. create a payment link through n8n (the "${crm.workflow.name}" workflow):`);
-		say(`     curl -s -X POST ${baseUrl}/webhook/crm-deal-won -H 'content-type: application/json' \\`);
-		say(`       -d '${JSON.stringify(sampleDeal())}'`);
-		say('     it answers with paymentId and paymentUrl');
-	} else {
-		say(`  ${n++}. create a payment link with the imoje node (resource Payment Link, operation Create) in any workflow;`);
-		say('     its output has the link id and url');
-	}
-	say(`  ${n++}. pay it: open the paymentUrl in a browser (buttons: pay, reject, …) or settle it directly:`);
-	say(`     curl -s -X POST ${simUrl}/_sim/payments/<paymentId>/settle`);
-	say(`  ${n++}. the simulator sends a signed notification to the imoje Trigger; see the run in n8n: Overview › Executions`);
-	say('     (other outcomes: POST /_sim/payments/<id>/pay with {"status":"rejected"}, /expire; see tools/imoje-sim/README.md)');
-	say(`\nCtrl+C stops n8n and the simulator.${''}`);
-	say(line);
-}
-
-function sampleDeal() {
-	return {
-		dealId: 'D-1001',
-		value: 249.99,
-		currency: 'PLN',
-		contact: { firstName: 'Anna', lastName: 'Nowak', email: 'anna.nowak@example.com' },
-	};
-}
-
-/** --smoke: the guide's steps, done by the script; true when a notification ran the trigger workflow. */
-async function smoke({ client, baseUrl, simUrl, imported, triggerWf }) {
-	step('--smoke: running the example flow');
-	const crm = imported.find((i) => i.workflow.nodes.some((n) => n.type === 'n8n-nodes-base.webhook' && n.parameters && n.parameters.path === 'crm-deal-won'));
-	if (!client || !triggerWf) {
-		say('  ✗ no owner login or no published imoje Trigger workflow');
-		return false;
-	}
-	let paymentId;
-	if (crm) {
-		const res = await fetch(`${baseUrl}/webhook/crm-deal-won`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(sampleDeal()),
-		});
-		const text = await res.text();
-		say(`  POST /webhook/crm-deal-won -> ${res.status} ${text.slice(0, 300)}`);
+/**
+ * Publishes the examples just imported that start from a webhook or trigger (an
+ * import leaves a workflow unpublished). The others are left as they are: n8n
+ * keeps a published workflow published, and one the user unpublished stays so.
+ */
+async function publish(client, examples) {
+	step('publishing the new workflows that start from a webhook or trigger');
+	for (const item of examples) {
+		let stored;
 		try {
-			const body = JSON.parse(text);
-			paymentId = (Array.isArray(body) ? body[0] : body).paymentId;
+			stored = await client.getWorkflow(item.workflow.id);
 		} catch {
-			/* reported below */
+			continue; // not in n8n (its import failed)
 		}
-	}
-	if (!paymentId) {
-		say('  ✗ no payment link id from the CRM example');
-		return false;
-	}
-	const before = (await client.executions(triggerWf.workflow.id)).length;
-	const settle = await fetch(`${simUrl}/_sim/payments/${paymentId}/settle`, { method: 'POST' });
-	say(`  POST /_sim/payments/${paymentId}/settle -> ${settle.status}`);
-	try {
-		const execs = await client.waitForExecutions(triggerWf.workflow.id, before + 1, { timeoutMs: 30000 });
-		const detail = await client.execution(execs[0].id);
-		const trig = triggerWf.workflow.nodes.find((n) => n.type === TRIGGER_TYPE);
-		const runs = detail.data.resultData.runData[trig.name] || [];
-		const item = runs[0] && runs[0].data && runs[0].data.main[0] && runs[0].data.main[0][0];
-		say(`  ✓ "${triggerWf.workflow.name}" ran (execution ${execs[0].id}, ${execs[0].status})`);
-		if (item) say(`    trigger output: ${JSON.stringify(item.json).slice(0, 400)}`);
-		return Boolean(item);
-	} catch (e) {
-		say(`  ✗ ${e.message}`);
-		return false;
+		item.workflow = { ...item.workflow, name: stored.name, nodes: stored.nodes, connections: stored.connections };
+		item.published = Boolean(stored.active);
+		const starts = stored.nodes.some((n) => !n.disabled && /trigger|webhook/i.test(n.type) && n.type !== 'n8n-nodes-base.manualTrigger');
+		if (!item.fresh || !starts) continue;
+		try {
+			await client.activateWorkflow(item.workflow.id);
+			item.published = true;
+			say(`  ✓ ${item.workflow.name}`);
+		} catch (e) {
+			say(`  ! ${item.workflow.name}: not published: ${e.message}`);
+		}
 	}
 }
 

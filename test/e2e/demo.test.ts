@@ -1,6 +1,7 @@
 // `npm run demo` works: run in --smoke mode it starts its own n8n and simulator,
 // imports the examples, creates a payment link through the CRM example, settles
-// it in the simulator and sees the imoje Trigger example run, then stops.
+// it in the simulator and sees the imoje Trigger example run, runs the refund
+// example's printed sample, then stops.
 import { runDemoSmoke } from './harness';
 
 // jest.config.js sets testTimeout on the e2e project, but Jest 30 applies it only at the root.
@@ -13,6 +14,9 @@ describe('npm run demo', () => {
 		expect(output).toMatch(/e-mail\s+\S+@\S+/);
 		expect(output).toMatch(/password\s+\S+/);
 		expect(output).toMatch(/POST \/webhook\/crm-deal-won -> 200 .*"paymentId":"[0-9a-f-]{36}"/);
+		// The refund example's printed sample names a paid simulator transaction, and runs.
+		expect(output).toMatch(/webhook\/order-returned .*\n\s+-d '\{"transactionId":"[0-9a-f-]{36}","amount":3000/);
+		expect(output).toMatch(/POST \/webhook\/order-returned -> 200 .*"type":"refund"/);
 		expect(output).toMatch(/✓ "[^"]+" ran \(execution \d+, success\)/);
 		expect(output).toMatch(/trigger output: \{.*"status":"settled"/);
 		expect(output).toMatch(/stopped n8n and the simulator/);
