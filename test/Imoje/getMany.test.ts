@@ -30,3 +30,9 @@ test('Payment Profile › Get Many by cid honours Limit', async () => {
 	const result = await runImoje({ parameters: { resource: 'paymentProfile', operation: 'getAll', cid: 'c-1', limit: 1 } });
 	expect(result.items.map((item) => item.json)).toEqual([{ id: 'a' }]);
 });
+
+test('a Limit below 1 is refused, naming the field', async () => {
+	imojeAnswers(200, shops);
+	const result = await runImoje({ parameters: { resource: 'shop', operation: 'getAll', limit: 0 } });
+	expect(result.error?.message).toBe('Invalid "Limit": must be a whole number, 1 or more (got 0)');
+});

@@ -38,8 +38,8 @@ export const amountUnitField: INodeProperties = {
  */
 export const amountField = (description: string): INodeProperties[] =>
 	([
-		['smallest', 'Amount in Smallest Unit (Grosze, Cents)', '1250', 'A whole number: 1250 means 12.50 PLN.'],
-		['main', 'Amount in Main Unit (12.50)', '12.50', 'At most 2 decimals, with a dot: 12.50 means 12.50 PLN.'],
+		['smallest', 'Amount in Smallest Unit (Grosze, Cents)', 'e.g. 1250', 'A whole number: 1250 means 12.50 PLN.'],
+		['main', 'Amount in Main Unit (12.50)', 'e.g. 12.50', 'At most 2 decimals, with a dot: 12.50 means 12.50 PLN.'],
 	] as const).map(([unit, displayName, placeholder, unitText]) => ({
 		displayName,
 		name: 'amount',
@@ -47,7 +47,7 @@ export const amountField = (description: string): INodeProperties[] =>
 		required: true,
 		default: '',
 		placeholder,
-		description: `${description} ${unitText} 0, negative amounts and fractions of the smallest unit are refused`,
+		description: [description, unitText, '0, negative amounts and fractions of the smallest unit are refused.'].join(' '),
 		displayOptions: { show: { amountUnit: [unit] } },
 		routing: toBody('amount'),
 	}));
@@ -59,7 +59,7 @@ export const fitTextField: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to change text imoje would refuse so that it passes: letters a field does not take become plain ones (Łódź → Lodz in an address), other refused characters become spaces ("ul. Piotrkowska 12/3" → "ul Piotrkowska 12 3", "+48 (600) 700-800" → "+48 600 700-800", O’Brien → O\'Brien), and text is cut to imoje\'s maximum length (a phone number never is). Order ID and Customer ID are never changed. Off: text is sent as typed, and text imoje refuses stops the node, naming the field',
+		'Whether to change text imoje would refuse so that it passes: letters a field does not take become plain ones (Łódź → Lodz in an address), other refused characters become spaces ("ul. Piotrkowska 12/3" → "ul Piotrkowska 12 3", "+48 (600) 700-800" → "+48 600 700-800", O’Brien → O\'Brien), and text is cut to imoje\'s maximum length (a phone number never is). Order ID and Customer ID are never changed. Off: text is sent as typed, and text imoje refuses stops the node, naming the field.',
 };
 
 export const currencyField: INodeProperties = {

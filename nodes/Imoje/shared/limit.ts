@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 /**
@@ -9,6 +10,10 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 export async function limitResults(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	if (this.getNodeParameter('returnAll', false)) return items;
 	const limit = Number(this.getNodeParameter('limit', 50));
+	// No minValue on the field: the editor would silently rewrite what was typed.
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `Invalid "Limit": must be a whole number, 1 or more (got ${String(limit)})`, { itemIndex: this.getItemIndex() });
+	}
 	const only = items.length === 1 ? items[0].json : undefined;
 	const list = only && Array.isArray(only.trustedIps) ? (only.trustedIps as IDataObject[]) : undefined;
 	if (only && list) return [{ ...items[0], json: { ...only, trustedIps: list.slice(0, limit) } }];
@@ -30,8 +35,8 @@ export const returnAllFields: INodeProperties[] = [
 		name: 'limit',
 		type: 'number',
 		default: 50,
-		typeOptions: { minValue: 1 },
 		displayOptions: { show: { returnAll: [false] } },
+		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',
 	},
 ];
