@@ -153,4 +153,4 @@ function webhookUrls(wf, baseUrl, triggerPath) {
 	return urls;
 }
 
-module.exports = { CREDENTIAL, TRIGGER_TYPE, sha, loadExamples, plan, remember, readState, writeState, contentHash, webhookUrls };
+module.exports = { CREDENTIAL, TRIGGER_TYPE, sha, stableId, loadExamples, plan, remember, readState, writeState, contentHash, webhookUrls };

@@ -81,15 +81,16 @@ describe('Shop › From list', () => {
 		const { results } = await listSearch('searchShops', {});
 		expect(captured[0].path).toBe('/v1/merchant/mrc6kc8xyz/services');
 		expect(results).toEqual([
-			{ name: `${SHOP_ID} · active · 1 channel`, value: SHOP_ID },
-			{ name: `${OTHER_SHOP} · inactive · 5 channels`, value: OTHER_SHOP },
+			{ name: `${SHOP_ID.slice(0, 8)}… · active · 1 channel`, value: SHOP_ID },
+			{ name: `${OTHER_SHOP.slice(0, 8)}… · inactive · 5 channels`, value: OTHER_SHOP },
 		]);
 	});
 
 	test('the search text filters the list', async () => {
 		imojeAnswers(200, services);
-		const { results } = await listSearch('searchShops', {}, 'inactive');
-		expect(results.map(({ value }) => value)).toEqual([OTHER_SHOP]);
+		expect((await listSearch('searchShops', {}, 'inactive')).results.map(({ value }) => value)).toEqual([OTHER_SHOP]);
+		// The label shows only the ID's first block; the search still finds the rest.
+		expect((await listSearch('searchShops', {}, SHOP_ID.slice(-12))).results.map(({ value }) => value)).toEqual([SHOP_ID]);
 	});
 });
 

@@ -13,13 +13,15 @@ function servicesIn(body: unknown): IDataObject[] {
 /**
  * imoje's service object has no name (API.md Corrections: `id, created, isActive,
  * paymentMethods`), so a shop is labelled by its ID, state and channel count; a
- * name is used when one is present.
+ * name is used when one is present. The search matches the full ID too.
  */
 export function shopLabel(service: IDataObject): string {
 	const methods = Array.isArray(service.paymentMethods) ? (service.paymentMethods as IDataObject[]) : [];
 	const channels = new Set(methods.filter((m) => m.isActive).map((m) => m.paymentMethodCode)).size;
 	const state = service.isActive === false ? 'inactive' : 'active';
-	const title = typeof service.name === 'string' && service.name ? `${service.name} (${String(service.id).slice(0, 8)}…)` : String(service.id);
+	// The first block of the UUID tells shops apart and keeps the label within the dropdown's width.
+	const shortId = `${String(service.id).slice(0, 8)}…`;
+	const title = typeof service.name === 'string' && service.name ? `${service.name} (${shortId})` : shortId;
 	return `${title} · ${state} · ${channels} channel${channels === 1 ? '' : 's'}`;
 }
 
@@ -28,7 +30,7 @@ export async function searchShops(this: ILoadOptionsFunctions, filter?: string):
 	const services = servicesIn(await imojeGet(this, '/services'));
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = services
-		.map((service) => ({ name: shopLabel(service), value: String(service.id) }))
-		.filter(({ name }) => !needle || name.toLowerCase().includes(needle));
+		.filter((service) => !needle || `${shopLabel(service)} ${String(service.id)}`.toLowerCase().includes(needle))
+		.map((service) => ({ name: shopLabel(service), value: String(service.id) }));
 	return { results };
 }

@@ -38,8 +38,8 @@ export const amountUnitField: INodeProperties = {
  */
 export const amountField = (description: string): INodeProperties[] =>
 	([
-		['smallest', 'Amount in Smallest Unit (Grosze, Cents)', 'e.g. 1250', 'A whole number: 1250 means 12.50 PLN.'],
-		['main', 'Amount in Main Unit (12.50)', 'e.g. 12.50', 'At most 2 decimals, with a dot: 12.50 means 12.50 PLN.'],
+		['smallest', 'Amount in Smallest Unit', 'e.g. 1250', 'In grosze or cents, a whole number: 1250 means 12.50 PLN.'],
+		['main', 'Amount in Main Unit', 'e.g. 12.50', 'At most 2 decimals, with a dot: 12.50 means 12.50 PLN.'],
 	] as const).map(([unit, displayName, placeholder, unitText]) => ({
 		displayName,
 		name: 'amount',
