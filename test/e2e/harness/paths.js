@@ -5,12 +5,26 @@ const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** Pinned versions. n8n 2.x needs Node >= 24; the machine's Node stays untouched. */
+/**
+ * Pinned versions; IMOJE_E2E_N8N_VERSION / IMOJE_E2E_NODE_VERSION run the suite on
+ * another n8n (use another IMOJE_E2E_CACHE for it). n8n 2.x needs Node >= 24; 1.x
+ * runs on Node 20-24 (22 by default). The machine's Node stays untouched.
+ */
+const N8N_VERSION = process.env.IMOJE_E2E_N8N_VERSION || '2.38.7';
+const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 const VERSIONS = {
-	node: process.env.IMOJE_E2E_NODE_VERSION || '24.21.0',
-	n8n: process.env.IMOJE_E2E_N8N_VERSION || '2.38.7',
+	node: process.env.IMOJE_E2E_NODE_VERSION || (N8N_MAJOR < 2 ? '22.23.3' : '24.21.0'),
+	n8n: N8N_VERSION,
+	n8nMajor: N8N_MAJOR,
 	// Without these the lagging npm mirror cannot resolve n8n 2.38.7's tree.
-	overrides: { linkedom: '0.18.12', '@langchain/langgraph': '1.3.0' },
+	overrides: {
+		linkedom: '0.18.12',
+		'@langchain/langgraph': '1.3.0',
+		// n8n-nodes-base 1.x takes xlsx as a tarball from cdn.sheetjs.com, which only the
+		// npm registry may be reached here; the registry's last xlsx stands in (only the
+		// spreadsheet nodes use it).
+		...(N8N_MAJOR < 2 ? { xlsx: '0.18.5' } : {}),
+	},
 };
 
 /** Cache folder: IMOJE_E2E_CACHE, else `<repo>/.n8n-e2e` (git-ignored). */

@@ -1,0 +1,50 @@
+// Distinct, signed imoje notifications for the trigger benchmark. The header format
+// and the hash (sha256 of the body bytes followed by the shop key) are imoje's, as in
+// /work/shared/imoje/seeds (notification signature page).
+const crypto = require('node:crypto');
+
+function notificationBody(i, serviceId) {
+	const now = 1763800000 + i;
+	return JSON.stringify({
+		transaction: {
+			id: crypto.randomUUID(),
+			type: 'sale',
+			status: 'settled',
+			source: 'web',
+			created: now,
+			modified: now,
+			notificationUrl: 'https://n8n.example.com/webhook/x/imoje',
+			serviceId,
+			amount: 1000 + i,
+			currency: 'PLN',
+			title: `Order BENCH-${i}`,
+			orderId: `BENCH-${i}`,
+			paymentMethod: 'blik',
+			paymentMethodCode: 'blik',
+		},
+		payment: null,
+		action: null,
+	});
+}
+
+function signedNotification(i, { merchantId, serviceId, shopKey }) {
+	const body = notificationBody(i, serviceId);
+	const signature = crypto.createHash('sha256').update(body).update(shopKey).digest('hex');
+	return { body, header: `merchantid=${merchantId};serviceid=${serviceId};signature=${signature};alg=sha256` };
+}
+
+/** Sends every request with at most `concurrency` in flight; resolves the answers' statuses. */
+async function sendAll(requests, concurrency, send) {
+	const statuses = new Array(requests.length);
+	let next = 0;
+	async function worker() {
+		while (next < requests.length) {
+			const i = next++;
+			statuses[i] = await send(requests[i]).catch(() => 0);
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));
+	return statuses;
+}
+
+module.exports = { notificationBody, signedNotification, sendAll };

@@ -1,0 +1,76 @@
+// One real n8n (the e2e harness's install, IMOJE_E2E_CACHE) with the built package,
+// an owner and helpers to run a workflow through its webhook and read the finished
+// execution. Shared by the benchmarks that need n8n.
+const { ensureInstalled } = require('../../test/e2e/harness/install');
+const { startN8n, setupOwner } = require('../../test/e2e/harness/n8n');
+
+function log(msg) {
+	process.stderr.write(`[bench] ${msg}\n`);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function startSession() {
+	await ensureInstalled();
+	const n8n = await startN8n({
+		// Keep every execution: the benchmark reads them back.
+		env: { EXECUTIONS_DATA_PRUNE: 'false' },
+	});
+	log(`n8n ${n8n.baseUrl} ready in ${n8n.startSeconds.toFixed(1)} s`);
+	const client = await setupOwner(n8n.baseUrl);
+
+	/** Creates and activates a workflow; returns its id. */
+	async function deploy(workflow) {
+		const created = await client.createWorkflow(workflow);
+		await client.activateWorkflow(created.id, created.versionId);
+		return created.id;
+	}
+
+	/** `{ count, results }` of the workflow's executions with the given status (newest first). */
+	async function executionPage(workflowId, status, limit) {
+		const filter = { workflowId, status: [status] };
+		return await client.request('GET', '/rest/executions', {
+			query: { filter, limit: String(limit) },
+		});
+	}
+
+	/** Waits until the workflow has `count` successful executions; throws on an error execution. */
+	async function waitForSuccesses(workflowId, count, timeoutMs = 300000) {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const failed = await executionPage(workflowId, 'error', 1);
+			if (failed.count > 0) {
+				const detail = await client.execution(failed.results[0].id);
+				const err = detail.data.resultData.error;
+				throw new Error(`workflow ${workflowId} failed: ${err ? err.message : 'unknown error'}`);
+			}
+			const ok = await executionPage(workflowId, 'success', Math.max(count, 1));
+			if (ok.count >= count) return ok.results;
+			if (Date.now() > deadline) throw new Error(`only ${ok.count}/${count} executions of ${workflowId} finished`);
+			await sleep(100);
+		}
+	}
+
+	async function postWebhook(path, body, headers = {}) {
+		const res = await fetch(`${n8n.baseUrl}/webhook/${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body: typeof body === 'string' ? body : JSON.stringify(body),
+		});
+		await res.arrayBuffer();
+		return res.status;
+	}
+
+	return {
+		n8n,
+		client,
+		deploy,
+		waitForSuccesses,
+		postWebhook,
+		async stop() {
+			await n8n.stop();
+		},
+	};
+}
+
+module.exports = { startSession, log, sleep };

@@ -1,0 +1,74 @@
+// (2) The imoje Trigger against a plain Webhook node: COUNT distinct signed
+// notifications sent at CONCURRENCY in flight; successful executions per second,
+// from the first request sent to the last execution finished.
+const { signedNotification, sendAll } = require('./notifications');
+const { fmt } = require('./stats');
+
+const MERCHANT = 'mrcbench0001';
+const SHOP = '63f2c5a0-2b1e-4f7e-9d35-7c1a2b3c4d5e';
+const SHOP_KEY = 'bench-shop-key-0123456789';
+
+function single(name, node) {
+	return { name, nodes: [{ id: 'n', position: [0, 0], ...node }], connections: {}, settings: { executionOrder: 'v1' } };
+}
+
+async function measure(session, flow, requests, concurrency) {
+	const started = Date.now();
+	const statuses = await sendAll(requests, concurrency, (r) => session.postWebhook(flow.path, r.body, r.headers));
+	const answered = Date.now();
+	const bad = statuses.filter((s) => s !== 200).length;
+	if (bad) throw new Error(`${flow.label}: ${bad} of ${requests.length} requests were not answered 200`);
+	const done = await session.waitForSuccesses(flow.id, requests.length);
+	const lastStop = Math.max(...done.map((e) => new Date(e.stoppedAt).getTime()));
+	const seconds = (Math.max(lastStop, answered) - started) / 1000;
+	return { perSecond: requests.length / seconds, seconds, answeredPerSecond: requests.length / ((answered - started) / 1000) };
+}
+
+async function benchTrigger(session, { count = 500, concurrency = 50 } = {}) {
+	const cred = await session.client.createCredential({
+		name: 'imoje trigger bench',
+		type: 'imojeApi',
+		data: { environment: 'custom', baseUrl: 'http://127.0.0.1:9/v1/merchant', merchantId: MERCHANT, serviceId: SHOP, authorizationToken: 'unused', shopSecretKey: SHOP_KEY },
+	});
+	const triggerId = 'b3c1f0de-0000-4000-8000-00000000be01';
+	const flows = [
+		{
+			label: 'imoje Trigger',
+			path: `${triggerId}/imoje`,
+			workflow: single('bench: imoje Trigger', {
+				name: 'imoje Trigger', type: 'n8n-nodes-imoje.imojeTrigger', typeVersion: 1, webhookId: triggerId,
+				credentials: { imojeApi: { id: cred.id, name: 'imoje trigger bench' } }, parameters: {},
+			}),
+			requests: Array.from({ length: count }, (_, i) => {
+				const n = signedNotification(i, { merchantId: MERCHANT, serviceId: SHOP, shopKey: SHOP_KEY });
+				return { body: n.body, headers: { 'X-Imoje-Signature': n.header } };
+			}),
+		},
+		{
+			label: 'Webhook node',
+			path: 'bench-plain-webhook',
+			workflow: single('bench: Webhook', {
+				name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: 'bench-plain-webhook',
+				parameters: { httpMethod: 'POST', path: 'bench-plain-webhook', responseMode: 'onReceived', options: {} },
+			}),
+			// The same bodies (signed the same way; the Webhook node ignores the header).
+			requests: Array.from({ length: count }, (_, i) => {
+				const n = signedNotification(count + i, { merchantId: MERCHANT, serviceId: SHOP, shopKey: SHOP_KEY });
+				return { body: n.body, headers: { 'X-Imoje-Signature': n.header } };
+			}),
+		},
+	];
+	for (const f of flows) f.id = await session.deploy(f.workflow);
+	console.log(`\n(2) ${fmt(count)} distinct signed notifications at concurrency ${concurrency}: imoje Trigger vs Webhook node`);
+	const results = {};
+	for (const f of flows) {
+		const r = await measure(session, f, f.requests, concurrency);
+		results[f.label] = r;
+		console.log(`  ${f.label.padEnd(14)} ${fmt(r.perSecond, 1).padStart(7)} successful executions/s  (${r.seconds.toFixed(2)} s; answered ${fmt(r.answeredPerSecond, 0)} requests/s)`);
+	}
+	const ratio = results['imoje Trigger'].perSecond / results['Webhook node'].perSecond;
+	console.log(`  ratio imoje Trigger / Webhook node (executions/s): ${ratio.toFixed(2)}x`);
+	return { ratio };
+}
+
+module.exports = { benchTrigger };
