@@ -101,7 +101,7 @@ async function runOnce(session, wf, mock, count) {
 	};
 }
 
-async function benchAction(session, { items = 1000, rounds = 3 } = {}) {
+async function benchAction(session, { items = 1000, rounds = 3, only } = {}) {
 	const mock = await startMock();
 	try {
 		const cred = await session.client.createCredential({
@@ -116,10 +116,11 @@ async function benchAction(session, { items = 1000, rounds = 3 } = {}) {
 				shopSecretKey: 'bench-shop-key',
 			},
 		});
+		// `only` ('imoje' or 'http') runs one side, e.g. under a profiler.
 		const flows = [
-			{ label: 'imoje node', node: 'imoje', path: 'bench-imoje', target: imojeNode(cred.id) },
-			{ label: 'HTTP Request node', node: 'HTTP Request', path: 'bench-http', target: httpNode(mock.port) },
-		];
+			{ key: 'imoje', label: 'imoje node', node: 'imoje', path: 'bench-imoje', target: imojeNode(cred.id) },
+			{ key: 'http', label: 'HTTP Request node', node: 'HTTP Request', path: 'bench-http', target: httpNode(mock.port) },
+		].filter((f) => !only || f.key === only);
 		for (const f of flows) {
 			f.id = await session.deploy(workflow(`bench: ${f.label}`, f.path, items, f.target));
 			f.runs = 0;
@@ -138,13 +139,14 @@ async function benchAction(session, { items = 1000, rounds = 3 } = {}) {
 				console.log(`  round ${r}  ${f.label.padEnd(18)} node ${fmt(res.nodeMs).padStart(6)} ms   execution ${fmt(res.totalMs).padStart(6)} ms`);
 			}
 		}
+		for (const f of flows) {
+			console.log(`  median ${f.label.padEnd(18)} node ${fmt(median(f.times)).padStart(6)} ms   execution ${fmt(median(f.totals)).padStart(6)} ms`);
+		}
+		if (flows.length < 2) return {};
 		const [imoje, http] = flows;
 		const same = JSON.stringify(imoje.request) === JSON.stringify(http.request);
 		console.log(`  identical requests (method, path, Authorization, Accept, Content-Type, body): ${same ? 'yes' : 'NO'}`);
 		if (!same) console.log(`    imoje: ${JSON.stringify(imoje.request)}\n    http:  ${JSON.stringify(http.request)}`);
-		for (const f of flows) {
-			console.log(`  median ${f.label.padEnd(18)} node ${fmt(median(f.times)).padStart(6)} ms   execution ${fmt(median(f.totals)).padStart(6)} ms`);
-		}
 		const ratio = median(imoje.times) / median(http.times);
 		console.log(`  ratio imoje / HTTP Request (node time, medians): ${ratio.toFixed(2)}x`);
 		log(`action bench done`);

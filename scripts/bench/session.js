@@ -13,8 +13,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function startSession() {
 	await ensureInstalled();
 	const n8n = await startN8n({
-		// Keep every execution: the benchmark reads them back.
-		env: { EXECUTIONS_DATA_PRUNE: 'false' },
+		// Keep every execution: the benchmark reads them back. IMOJE_BENCH_N8N_NODE_OPTIONS
+		// reaches n8n's Node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run.
+		env: {
+			EXECUTIONS_DATA_PRUNE: 'false',
+			...(process.env.IMOJE_BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.IMOJE_BENCH_N8N_NODE_OPTIONS } : {}),
+		},
 	});
 	log(`n8n ${n8n.baseUrl} ready in ${n8n.startSeconds.toFixed(1)} s`);
 	const client = await setupOwner(n8n.baseUrl);

@@ -186,14 +186,14 @@ async function installN8n() {
 	// The folder's .npmrc says ignore-scripts (n8n's tree has ~15 install
 	// scripts, several of which try to download prebuilt binaries); sqlite3 is
 	// the one n8n cannot start without, so build just it, from source.
-	log('building sqlite3 against Node 24 headers (about a minute)');
+	log(`building sqlite3 against Node ${VERSIONS.node} headers (about a minute)`);
 	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', ...NPM_FLAGS], { cwd: p.n8nDir, env });
 	const sqliteCheck = await run(
 		p.nodeBin,
 		['-e', "const s=require('sqlite3');new s.Database(':memory:').close();console.log('ok')"],
 		{ cwd: p.n8nDir, env, capture: true },
 	);
-	if (!sqliteCheck.includes('ok')) throw new Error(`sqlite3 does not load on Node 24:\n${sqliteCheck}`);
+	if (!sqliteCheck.includes('ok')) throw new Error(`sqlite3 does not load on Node ${VERSIONS.node}:\n${sqliteCheck}`);
 	const version = (await run(p.nodeBin, [p.n8nBin, '--version'], { cwd: p.n8nDir, env, capture: true, timeoutMs: 120000 }))
 		.trim()
 		.split('\n')

@@ -20,7 +20,7 @@ const net = require('node:net');
 const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, execFileSync } = require('node:child_process');
-const { REPO_ROOT, paths } = require('./paths');
+const { REPO_ROOT, VERSIONS, paths } = require('./paths');
 
 const PACKAGE_NAME = 'n8n-nodes-imoje';
 const BROWSER_ID = 'imoje-e2e-browser';
@@ -245,9 +245,13 @@ function n8nCli({ userFolder, port = 5678, env = {} }) {
 			Object.assign(err, { run: runJson, stdout: res.stdout, stderr: res.stderr });
 			throw err;
 		},
-		/** `n8n publish:workflow --id=ID`: only seen by an n8n started afterwards. */
+		/**
+		 * `n8n publish:workflow --id=ID` (2.x; 1.x calls it `update:workflow --active=true`):
+		 * only seen by an n8n started afterwards.
+		 */
 		async publishWorkflow(id) {
-			await run(['publish:workflow', `--id=${id}`]);
+			if (VERSIONS.n8nMajor < 2) await run(['update:workflow', `--id=${id}`, '--active=true']);
+			else await run(['publish:workflow', `--id=${id}`]);
 		},
 	};
 	return api;

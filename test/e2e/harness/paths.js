@@ -16,15 +16,15 @@ const VERSIONS = {
 	node: process.env.IMOJE_E2E_NODE_VERSION || (N8N_MAJOR < 2 ? '22.23.3' : '24.21.0'),
 	n8n: N8N_VERSION,
 	n8nMajor: N8N_MAJOR,
-	// Without these the lagging npm mirror cannot resolve n8n 2.38.7's tree.
-	overrides: {
-		linkedom: '0.18.12',
-		'@langchain/langgraph': '1.3.0',
-		// n8n-nodes-base 1.x takes xlsx as a tarball from cdn.sheetjs.com, which only the
-		// npm registry may be reached here; the registry's last xlsx stands in (only the
-		// spreadsheet nodes use it).
-		...(N8N_MAJOR < 2 ? { xlsx: '0.18.5' } : {}),
-	},
+	overrides:
+		N8N_MAJOR < 2
+			? // n8n-nodes-base 1.x takes xlsx as a tarball from cdn.sheetjs.com, and only the
+				// npm registry can be reached here: the registry's last xlsx stands in (only the
+				// spreadsheet nodes use it). 1.x's own langgraph pin must stay (1.3.0 needs a newer
+				// @langchain/core than 1.x ships, and n8n then fails to load its commands).
+				{ xlsx: '0.18.5' }
+			: // Without these the lagging npm mirror cannot resolve n8n 2.38.7's tree.
+				{ linkedom: '0.18.12', '@langchain/langgraph': '1.3.0' },
 };
 
 /** Cache folder: IMOJE_E2E_CACHE, else `<repo>/.n8n-e2e` (git-ignored). */
