@@ -2,7 +2,8 @@
 // same POSTs (same body, same headers including the Bearer token) to the same loopback
 // mock, ITEMS items per run, in interleaved rounds. Each workflow is
 // Webhook -> Code (makes the items) -> the node under test; the figure is the node's own
-// executionTime from the saved execution, plus the whole execution's duration.
+// executionTime from the saved execution, plus the whole execution's duration. Two
+// variants (see FIXED): values from expressions per item, and fixed values.
 const { startMock } = require('./mock');
 const { median, fmt } = require('./stats');
 const { log } = require('./session');
@@ -32,7 +33,15 @@ function workflow(name, path, count, target) {
 	};
 }
 
-function imojeNode(credentialId) {
+/**
+ * Two ways to fill the fields: `expressions`, each item's own values from `$json` (what a
+ * bulk send does), and `fixed`, the same literal values for every item (no expression in
+ * either node, so what is left is each node's own work per item).
+ */
+const FIXED = { orderId: 'BENCH-0', amount: 1000, firstName: 'Jan', lastName: 'Kowalski', email: 'jan0@example.com' };
+const valueOf = (variant, key) => (variant === 'fixed' ? FIXED[key] : `={{ $json.${key} }}`);
+
+function imojeNode(credentialId, variant) {
 	return {
 		name: 'imoje',
 		type: 'n8n-nodes-imoje.imoje',
@@ -41,19 +50,24 @@ function imojeNode(credentialId) {
 		parameters: {
 			resource: 'paymentLink',
 			operation: 'create',
-			amount: '={{ $json.amount }}',
+			amount: valueOf(variant, 'amount'),
 			currency: 'PLN',
-			orderId: '={{ $json.orderId }}',
-			customerFirstName: '={{ $json.firstName }}',
-			customerLastName: '={{ $json.lastName }}',
-			customerEmail: '={{ $json.email }}',
+			orderId: valueOf(variant, 'orderId'),
+			customerFirstName: valueOf(variant, 'firstName'),
+			customerLastName: valueOf(variant, 'lastName'),
+			customerEmail: valueOf(variant, 'email'),
 		},
 	};
 }
 
-function httpNode(mockPort) {
-	// The JSON body as a user writes it in the HTTP Request node: one template, a {{ }} per field.
-	const jsonBody = `={\n  "serviceId": "${SHOP}",\n  "amount": {{ $json.amount }},\n  "currency": "PLN",\n  "orderId": "{{ $json.orderId }}",\n  "customer": {\n    "firstName": "{{ $json.firstName }}",\n    "lastName": "{{ $json.lastName }}",\n    "email": "{{ $json.email }}"\n  }\n}`;
+function httpNode(mockPort, variant) {
+	// The JSON body as a user writes it in the HTTP Request node: one template, a {{ }} per
+	// field; or, fixed, plain JSON.
+	const f = FIXED;
+	const jsonBody =
+		variant === 'fixed'
+			? JSON.stringify({ serviceId: SHOP, amount: f.amount, currency: 'PLN', orderId: f.orderId, customer: { firstName: f.firstName, lastName: f.lastName, email: f.email } }, null, 2)
+			: `={\n  "serviceId": "${SHOP}",\n  "amount": {{ $json.amount }},\n  "currency": "PLN",\n  "orderId": "{{ $json.orderId }}",\n  "customer": {\n    "firstName": "{{ $json.firstName }}",\n    "lastName": "{{ $json.lastName }}",\n    "email": "{{ $json.email }}"\n  }\n}`;
 	return {
 		name: 'HTTP Request',
 		type: 'n8n-nodes-base.httpRequest',
@@ -101,7 +115,7 @@ async function runOnce(session, wf, mock, count) {
 	};
 }
 
-async function benchAction(session, { items = 1000, rounds = 3, only } = {}) {
+async function benchAction(session, { items = 1000, rounds = 3, only, variants = ['expressions', 'fixed'] } = {}) {
 	const mock = await startMock();
 	try {
 		const cred = await session.client.createCredential({
@@ -116,41 +130,47 @@ async function benchAction(session, { items = 1000, rounds = 3, only } = {}) {
 				shopSecretKey: 'bench-shop-key',
 			},
 		});
-		// `only` ('imoje' or 'http') runs one side, e.g. under a profiler.
-		const flows = [
-			{ key: 'imoje', label: 'imoje node', node: 'imoje', path: 'bench-imoje', target: imojeNode(cred.id) },
-			{ key: 'http', label: 'HTTP Request node', node: 'HTTP Request', path: 'bench-http', target: httpNode(mock.port) },
-		].filter((f) => !only || f.key === only);
-		for (const f of flows) {
-			f.id = await session.deploy(workflow(`bench: ${f.label}`, f.path, items, f.target));
-			f.runs = 0;
-			f.times = [];
-			f.totals = [];
-		}
-		console.log(`\n(1) Payment Link Create, ${fmt(items)} items: imoje node vs HTTP Request node, same mock, ${rounds} interleaved rounds`);
-		for (let r = 1; r <= rounds; r++) {
-			// Alternate which goes first, so neither always runs on a warmer process.
-			const order = r % 2 ? flows : [...flows].reverse();
-			for (const f of order) {
-				const res = await runOnce(session, f, mock, items);
-				f.times.push(res.nodeMs);
-				f.totals.push(res.totalMs);
-				if (!f.request) f.request = res.request;
-				console.log(`  round ${r}  ${f.label.padEnd(18)} node ${fmt(res.nodeMs).padStart(6)} ms   execution ${fmt(res.totalMs).padStart(6)} ms`);
+		const results = {};
+		for (const variant of variants) {
+			// `only` ('imoje' or 'http') runs one side, e.g. under a profiler.
+			const flows = [
+				{ key: 'imoje', label: 'imoje node', node: 'imoje', target: imojeNode(cred.id, variant) },
+				{ key: 'http', label: 'HTTP Request node', node: 'HTTP Request', target: httpNode(mock.port, variant) },
+			].filter((f) => !only || f.key === only);
+			for (const f of flows) {
+				f.path = `bench-${f.key}-${variant}`;
+				f.id = await session.deploy(workflow(`bench: ${f.label} (${variant})`, f.path, items, f.target));
+				f.runs = 0;
+				f.times = [];
+				f.totals = [];
 			}
+			const how = variant === 'fixed' ? 'the same literal values in every item' : "each item's values from $json by expressions";
+			console.log(`\n(1) Payment Link Create, ${fmt(items)} items, ${how}: imoje node vs HTTP Request node, same mock, ${rounds} interleaved rounds`);
+			for (let r = 1; r <= rounds; r++) {
+				// Alternate which goes first, so neither always runs on a warmer process.
+				const order = r % 2 ? flows : [...flows].reverse();
+				for (const f of order) {
+					const res = await runOnce(session, f, mock, items);
+					f.times.push(res.nodeMs);
+					f.totals.push(res.totalMs);
+					if (!f.request) f.request = res.request;
+					console.log(`  round ${r}  ${f.label.padEnd(18)} node ${fmt(res.nodeMs).padStart(6)} ms   execution ${fmt(res.totalMs).padStart(6)} ms`);
+				}
+			}
+			for (const f of flows) {
+				console.log(`  median ${f.label.padEnd(18)} node ${fmt(median(f.times)).padStart(6)} ms   execution ${fmt(median(f.totals)).padStart(6)} ms`);
+			}
+			if (flows.length < 2) continue;
+			const [imoje, http] = flows;
+			const same = JSON.stringify(imoje.request) === JSON.stringify(http.request);
+			console.log(`  identical requests (method, path, Authorization, Accept, Content-Type, body): ${same ? 'yes' : 'NO'}`);
+			if (!same) console.log(`    imoje: ${JSON.stringify(imoje.request)}\n    http:  ${JSON.stringify(http.request)}`);
+			const ratio = median(imoje.times) / median(http.times);
+			console.log(`  ratio imoje / HTTP Request (node time, medians): ${ratio.toFixed(2)}x`);
+			results[variant] = ratio;
 		}
-		for (const f of flows) {
-			console.log(`  median ${f.label.padEnd(18)} node ${fmt(median(f.times)).padStart(6)} ms   execution ${fmt(median(f.totals)).padStart(6)} ms`);
-		}
-		if (flows.length < 2) return {};
-		const [imoje, http] = flows;
-		const same = JSON.stringify(imoje.request) === JSON.stringify(http.request);
-		console.log(`  identical requests (method, path, Authorization, Accept, Content-Type, body): ${same ? 'yes' : 'NO'}`);
-		if (!same) console.log(`    imoje: ${JSON.stringify(imoje.request)}\n    http:  ${JSON.stringify(http.request)}`);
-		const ratio = median(imoje.times) / median(http.times);
-		console.log(`  ratio imoje / HTTP Request (node time, medians): ${ratio.toFixed(2)}x`);
-		log(`action bench done`);
-		return { ratio };
+		log('action bench done');
+		return results;
 	} finally {
 		await mock.close();
 	}

@@ -40,7 +40,10 @@ async function sendAll(requests, concurrency, send) {
 	async function worker() {
 		while (next < requests.length) {
 			const i = next++;
-			statuses[i] = await send(requests[i]).catch(() => 0);
+			statuses[i] = await send(requests[i]).catch((e) => {
+				if (process.env.IMOJE_BENCH_DEBUG) process.stderr.write(`${e.cause ? e.cause.code || e.cause.message : e.message}\n`);
+				return 0;
+			});
 		}
 	}
 	await Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker));

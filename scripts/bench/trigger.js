@@ -17,7 +17,11 @@ async function measure(session, flow, requests, concurrency) {
 	const statuses = await sendAll(requests, concurrency, (r) => session.postWebhook(flow.path, r.body, r.headers));
 	const answered = Date.now();
 	const bad = statuses.filter((s) => s !== 200).length;
-	if (bad) throw new Error(`${flow.label}: ${bad} of ${requests.length} requests were not answered 200`);
+	if (bad) {
+		const histogram = {};
+		for (const s of statuses) histogram[s] = (histogram[s] || 0) + 1;
+		throw new Error(`${flow.label}: ${bad} of ${requests.length} requests were not answered 200 (statuses ${JSON.stringify(histogram)}; 0 = no answer)`);
+	}
 	const done = await session.waitForSuccesses(flow.id, requests.length);
 	const lastStop = Math.max(...done.map((e) => new Date(e.stoppedAt).getTime()));
 	const seconds = (Math.max(lastStop, answered) - started) / 1000;

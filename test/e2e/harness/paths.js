@@ -20,9 +20,11 @@ const VERSIONS = {
 		N8N_MAJOR < 2
 			? // n8n-nodes-base 1.x takes xlsx as a tarball from cdn.sheetjs.com, and only the
 				// npm registry can be reached here: the registry's last xlsx stands in (only the
-				// spreadsheet nodes use it). 1.x's own langgraph pin must stay (1.3.0 needs a newer
-				// @langchain/core than 1.x ships, and n8n then fails to load its commands).
-				{ xlsx: '0.18.5' }
+				// spreadsheet nodes use it). 1.x ships @langchain/core 1.1.8: left to float, the
+				// langgraph packages resolve to releases that need a newer core, and n8n then
+				// cannot load its commands ("Command "start" not found"); pin them to the
+				// releases of 1.x's time (1.0.2 is the langgraph n8n 1.123 itself pins).
+				{ xlsx: '0.18.5', '@langchain/langgraph': '1.0.2', '@langchain/langgraph-checkpoint': '1.0.0' }
 			: // Without these the lagging npm mirror cannot resolve n8n 2.38.7's tree.
 				{ linkedom: '0.18.12', '@langchain/langgraph': '1.3.0' },
 };
