@@ -1,6 +1,13 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
-import { merchantBaseUrl } from '../nodes/Imoje/shared/baseUrl';
+import { applyCredential } from '../nodes/Imoje/shared/baseUrl';
 
 const WHERE = 'In the imoje panel: Shops › your shop › Details › Data for integration.';
 
@@ -72,12 +79,15 @@ export class ImojeApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.authorizationToken}}' },
-		},
-	};
+	// A function rather than a generic block: it sets the Bearer header, the base URL and
+	// the Shop ID from the decrypted values without evaluating an expression per request
+	// (see applyCredential).
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return applyCredential(credentials, requestOptions);
+	}
 
 	// Reading the credential's own shop proves the token, the Merchant ID and the Shop ID at once.
 	// A custom Base URL must be imoje's API root, ending in /v1/merchant (API.md, Basics):
@@ -85,9 +95,9 @@ export class ImojeApi implements ICredentialType {
 	// is checked up front and replaced by an address n8n refuses ("Invalid URL") before any
 	// request. (Rules only compare a status code, and imoje's 404 for unknown IDs has the
 	// same code as a wrong path, so the URL's shape is the one thing to tell them apart by.)
+	// The base URL (relative paths) and the Bearer token come from authenticate, as for the node.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: merchantBaseUrl,
 			url:
 				'={{ $credentials.environment !== "custom" || /\\/v1\\/merchant\\/*$/.test(String($credentials.baseUrl).trim()) ? "/service/" + encodeURIComponent(String($credentials.serviceId).trim()) : "http://[base-url-must-end-with-v1-merchant]/" }}',
 			method: 'GET',

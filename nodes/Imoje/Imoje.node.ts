@@ -9,7 +9,6 @@ import { refundDescription } from './resources/refund';
 import { shopDescription } from './resources/shop';
 import { transactionDescription } from './resources/transaction';
 import { trustedIpDescription } from './resources/trustedIp';
-import { merchantBaseUrl } from './shared/baseUrl';
 import { simplifyField } from './shared/fields';
 import { handleResponse, prepareRequest, sendOnce } from './shared/hooks';
 
@@ -27,8 +26,9 @@ export class Imoje implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'imojeApi', required: true }],
+		// No baseURL here: the credential's authenticate sets it (with the merchant ID)
+		// without an expression to evaluate per item.
 		requestDefaults: {
-			baseURL: merchantBaseUrl,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 			// Error answers reach handleResponse, which keeps imoje's code and field errors.

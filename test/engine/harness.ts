@@ -60,7 +60,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	/** Applies the credential type's own `authenticate` block, resolving its expressions as n8n does. */
+	/**
+	 * Applies the credential type's own `authenticate` as n8n's credentials helper does:
+	 * a function is called with the decrypted values; a generic block has its expressions resolved.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		_typeName: string,
@@ -68,7 +71,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		workflow: WorkflowType,
 		node: INode,
 	): Promise<IHttpRequestOptions> {
-		const { properties } = credentialType.authenticate as { properties: { headers?: IDataObject } };
+		const { authenticate } = credentialType;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const { properties } = authenticate as { properties: { headers?: IDataObject } };
 		const resolve = (value: unknown) =>
 			workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', {
 				$credentials: credentials,

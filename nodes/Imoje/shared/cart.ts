@@ -14,6 +14,7 @@ export const cartOption: INodeProperties = {
 	placeholder: 'Add Cart Item',
 	typeOptions: { multipleValues: true },
 	description: 'The ordered products. Required when ING Lease Now is active in the shop.',
+	routing: item.routing('items'),
 	options: [
 		{
 			displayName: 'Item',

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
+import { registerOptional } from './bodyPaths';
 import { neverExpire } from './hooks';
 import { currencyOptions, visibleMethodOptions } from './options';
 
@@ -11,10 +12,14 @@ import { currencyOptions, visibleMethodOptions } from './options';
 /** Sends the value to a body path (dot paths land in nested objects). */
 export const toBody = (property: string): INodePropertyRouting => ({ send: { type: 'body', property } });
 
-/** Like toBody, but an empty optional value (a blank text, a 0 count) is left out of the body. */
-export const toBodyUnlessEmpty = (property: string): INodePropertyRouting => ({
-	send: { type: 'body', property, value: '={{ $value === "" || $value === 0 ? undefined : $value }}' },
-});
+/**
+ * Like toBody, but an empty optional value (a blank text, a 0 amount) is left out of the
+ * body: by prepareRequest, once per item, rather than by a `value` expression per field.
+ */
+export const toBodyUnlessEmpty = (property: string): INodePropertyRouting => {
+	registerOptional(property);
+	return toBody(property);
+};
 
 /**
  * How amounts are written in this operation. imoje takes whole numbers of the smallest
@@ -202,8 +207,12 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return the object inside imoje\'s wrapper (transaction, payment, service, paymentProfile) and one item per list element, instead of the answer as imoje sent it',
 };
 
-/** An ID in the URL path, trimmed and encoded; its field checks it with requireImojeId. */
-export const pathId = (parameter: string) => `{{ encodeURIComponent(String($parameter.${parameter}).trim()) }}`;
+/**
+ * An ID in the URL path (or a body value under the parameter's own name): a `{parameter}`
+ * placeholder that prepareRequest fills with the parameter, trimmed (and encoded in the
+ * path). A plain string, so no expression runs per item; its field checks it with requireImojeId.
+ */
+export const pathId = (parameter: string) => `{${parameter}}`;
 
 /** The "Additional Fields" collection every operation keeps its optional fields in. */
 export const additionalFields = (options: INodeProperties[]): INodeProperties => ({

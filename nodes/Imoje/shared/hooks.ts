@@ -12,7 +12,9 @@ import type {
 } from 'n8n-workflow';
 
 import type { AmountUnit } from './amount';
+import { CREDENTIAL_SHOP_ID } from './baseUrl';
 import { deepMerge, typeName } from './body';
+import { shapeBody } from './bodyPaths';
 import { ImojeInputError, imojeApiError, notImojeAnswer, timedOut } from './errors';
 import { normalizeBody } from './normalize';
 import { isObject, toItems } from './output';
@@ -80,17 +82,47 @@ function jsonOptions(context: IExecuteSingleFunctions): IDataObject {
 	return merged;
 }
 
+const parameterText = (context: IExecuteSingleFunctions, name: string) =>
+	String(context.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
+
 /**
- * Runs once per item after n8n has built the request from the fields: brings the body
- * to imoje's JSON types (see normalizeBody), merges the raw JSON fields, drops the empty
- * body n8n gives GET and DELETE, and refuses to send a body that breaks imoje's rules,
- * naming the field.
+ * Fills the `{parameter}` placeholders of the URL path (see pathId) with the parameters,
+ * trimmed and encoded. An empty Shop ID becomes the credential's, which the credential
+ * fills in itself.
+ */
+function fillPath(context: IExecuteSingleFunctions, url: string): string {
+	return url.replace(/\{([A-Za-z]\w*)\}/g, (placeholder, name: string) => {
+		if (placeholder === CREDENTIAL_SHOP_ID) return placeholder;
+		const value = parameterText(context, name);
+		if (name === 'shop' && value === '') return CREDENTIAL_SHOP_ID;
+		return encodeURIComponent(value);
+	});
+}
+
+/** A body value `{name}` under the key `name` (see pathId) is that parameter, trimmed. */
+function fillBody(context: IExecuteSingleFunctions, body: IDataObject): IDataObject {
+	for (const [key, value] of Object.entries(body)) {
+		if (value === `{${key}}`) body[key] = parameterText(context, key);
+	}
+	return body;
+}
+
+/**
+ * Runs once per item after n8n has built the request from the fields: fills the URL
+ * path and ID placeholders, shapes lists and empty optional values (see shapeBody),
+ * brings the body to imoje's JSON types (see normalizeBody), merges the raw JSON fields,
+ * drops the empty body n8n gives GET and DELETE, and refuses to send a body that breaks
+ * imoje's rules, naming the field.
  */
 export async function prepareRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { body: fields, problems } = normalizeBody(isObject(requestOptions.body) ? requestOptions.body : {}, {
+	if (requestOptions.url) requestOptions.url = fillPath(this, requestOptions.url);
+	const built = isObject(requestOptions.body) ? shapeBody(fillBody(this, requestOptions.body)) : {};
+	// "Shop ID" left empty: the credential's (checked by the credential when it fills it in).
+	if (built.serviceId === '') built.serviceId = CREDENTIAL_SHOP_ID;
+	const { body: fields, problems } = normalizeBody(built, {
 		unit: this.getNodeParameter('amountUnit', 'smallest') as AmountUnit,
 		fit: this.getNodeParameter('fitText', false) as boolean,
 		requireReturnUrls: fieldsOf(this) === 'transaction.create',
@@ -103,7 +135,9 @@ export async function prepareRequest(
 		requestOptions.body = body;
 	}
 	const reported = new Set(problems.map(({ field }) => field));
-	const [first, ...more] = [...problems, ...findProblems(body).filter(({ field }) => !reported.has(field))];
+	// The credential's Shop ID is checked by the credential when it fills in the placeholder.
+	const checked = body.serviceId === CREDENTIAL_SHOP_ID ? { ...body, serviceId: undefined } : body;
+	const [first, ...more] = [...problems, ...findProblems(checked).filter(({ field }) => !reported.has(field))];
 	if (first) {
 		const others = more.map(({ field, problem }) => `"${field}": ${problem}`).join('\n');
 		throw invalid(this, first.field, first.problem, others ? `Also:\n${others}` : undefined);

@@ -26,6 +26,7 @@ const positions: INodeProperties = {
 	default: {},
 	placeholder: 'Add Position',
 	typeOptions: { multipleValues: true },
+	routing: position.routing('position'),
 	options: [
 		{
 			displayName: 'Position',

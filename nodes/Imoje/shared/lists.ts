@@ -1,32 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
-import { toBody, toBodyUnlessEmpty } from './fields';
+import { registerList } from './bodyPaths';
 
 /**
- * Fields of one element of a repeating group (cart items, invoice positions,
- * multipayout): each sends to `<list>[<index>].<name>`, so the array is built by
- * n8n's routing alone.
+ * A repeating group (cart items, invoice positions, multipayout) sent to `list` in the
+ * body. The fixedCollection sends its whole value at once (`routing(group)`) and
+ * prepareRequest turns it into imoje's array (see shapeBody): one step per item instead
+ * of an expression per field and element. A field name with a dot (`discount.amount`)
+ * lands nested; `optional` fields are left out when empty ('' or 0).
  */
 export function listElement(list: string) {
-	const at = (name: string) => `=${list}[{{$index}}].${name}`;
+	const paths = new Map<string, string>();
+	const optionalNames = new Set<string>();
+	const define = (displayName: string, name: string, required: boolean, extra: Partial<INodeProperties>): INodeProperties => {
+		const parameter = name.replace('.', '_');
+		if (parameter !== name) paths.set(parameter, name);
+		if (!required) optionalNames.add(parameter);
+		return { displayName, name: parameter, type: 'string', required, default: '', ...extra };
+	};
 	return {
-		field: (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
-			displayName,
-			name: name.replace('.', '_'),
-			type: 'string',
-			required: true,
-			default: '',
-			routing: toBody(at(name)),
-			...extra,
-		}),
-		optional: (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
-			displayName,
-			name: name.replace('.', '_'),
-			type: 'string',
-			default: '',
-			routing: toBodyUnlessEmpty(at(name)),
-			...extra,
-		}),
+		field: (displayName: string, name: string, extra: Partial<INodeProperties> = {}) => define(displayName, name, true, extra),
+		optional: (displayName: string, name: string, extra: Partial<INodeProperties> = {}) => define(displayName, name, false, extra),
+		/** Routing for the fixedCollection whose option `group` holds the elements. */
+		routing: (group: string): INodePropertyRouting => {
+			registerList(list, { group, paths, optional: optionalNames });
+			return { send: { type: 'body', property: list } };
+		},
 	};
 }
 

@@ -58,7 +58,8 @@ export function idLocator(options: {
 		routing: {
 			send: {
 				preSend: [requireImojeId(name, displayName)],
-				...(sendAs ? { type: 'body' as const, property: sendAs, value: '={{ String($value).trim() }}' } : {}),
+				// Plain routing: normalizeBody trims the ID (no expression per item).
+				...(sendAs ? { type: 'body' as const, property: sendAs } : {}),
 			},
 		},
 	};
@@ -92,7 +93,7 @@ export const paymentProfileIdLocator = (sendAs?: string) =>
 
 /**
  * The shop, one parameter name (`shop`) wherever an operation can name one. Empty
- * means the credential's Shop ID: the value is sent as `$value || $credentials.serviceId`.
+ * means the credential's Shop ID (see prepareRequest and applyCredential).
  */
 const shopLocatorBase: INodeProperties = {
 	displayName: 'Shop',
@@ -115,9 +116,12 @@ const shopLocatorBase: INodeProperties = {
 /** The shop sent in the body as `serviceId` (create, cancel, debit, refund). */
 export const shopInBody: INodeProperties = {
 	...shopLocatorBase,
-	routing: { send: { type: 'body', property: 'serviceId', value: '={{ String($value || $credentials.serviceId).trim() }}' } },
+	// Empty: prepareRequest puts the credential's Shop ID placeholder there, which the
+	// credential fills in (no expression per item).
+	routing: { send: { type: 'body', property: 'serviceId' } },
 };
 
 /** The shop in the URL path (shop get, payment methods): see shopInPath. */
 export const shopInPathField: INodeProperties = shopLocatorBase;
-export const shopInPath = '{{ encodeURIComponent(String($parameter.shop || $credentials.serviceId).trim()) }}';
+/** `{shop}`: prepareRequest fills it in, with the credential's Shop ID when the field is empty. */
+export const shopInPath = '{shop}';

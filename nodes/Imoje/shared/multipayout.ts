@@ -19,6 +19,7 @@ export function multipayoutOption(path: 'multipayout' | 'data.multipayout'): INo
 		placeholder: 'Add Payout',
 		typeOptions: { multipleValues: true },
 		description: 'Accounts the funds are paid out to. PLN only; multipayout must be active for the shop.',
+		routing: payout.routing('payouts'),
 		options: [
 			{
 				displayName: 'Payout',

@@ -25,7 +25,7 @@ export const paymentLinkDescription: INodeProperties[] = [
 			value: 'get',
 			action: 'Get payment link',
 			description: 'Get a payment link with its status and transactions',
-			routing: { request: { method: 'GET', url: `=/payment/${pathId('paymentId')}` } },
+			routing: { request: { method: 'GET', url: `/payment/${pathId('paymentId')}` } },
 		},
 	]),
 	...paymentLinkCreateDescription,

@@ -20,7 +20,7 @@ export const paymentMethodDescription: INodeProperties[] = [
 			value: 'getAll',
 			action: 'Get available payment methods',
 			description: 'Get the payment methods and channels a payer can use for an amount',
-			routing: { request: { method: 'POST', url: `=/service/${shopInPath}/get-payment-methods` } },
+			routing: { request: { method: 'POST', url: `/service/${shopInPath}/get-payment-methods` } },
 		},
 	]),
 	...updateDisplayOptions({ show: { resource: ['paymentMethod'], operation: ['getAll'] } }, [

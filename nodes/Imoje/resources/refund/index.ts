@@ -5,7 +5,7 @@ import { amountField, amountUnitField, operationsOf, pathId } from '../../shared
 import { transactionIdLocator } from '../../shared/locators';
 import { refundCreateDescription } from './create';
 
-const refundOf = (action: string) => `=/transaction/${pathId('transactionId')}/${action}`;
+const refundOf = (action: string) => `/transaction/${pathId('transactionId')}/${action}`;
 
 export const refundDescription: INodeProperties[] = [
 	operationsOf('refund', 'create', [

@@ -12,7 +12,7 @@ export const shopDescription: INodeProperties[] = [
 			value: 'get',
 			action: 'Get shop',
 			description: 'Get a shop with its payment methods and their amount limits',
-			routing: { request: { method: 'GET', url: `=/service/${shopInPath}` } },
+			routing: { request: { method: 'GET', url: `/service/${shopInPath}` } },
 		},
 		{
 			name: 'Get Many',
