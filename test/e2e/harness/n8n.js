@@ -538,7 +538,9 @@ class N8nClient {
 	/** `POST /rest/workflows` -> the stored workflow (`id`, `versionId`, …). */
 	async createWorkflow(workflow) {
 		const body = { settings: {}, connections: {}, ...workflow };
-		delete body.active;
+		// 2.x refuses `active` here (publishing is its own step); 1.x's table needs it set.
+		if (VERSIONS.n8nMajor < 2) body.active = false;
+		else delete body.active;
 		return await this.request('POST', '/rest/workflows', { body });
 	}
 
