@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench [-- action trigger signature size] [--items N] [--rounds N] [--notifications N]`
 // Figures, not assertions: nothing here fails on a slow result. The n8n sections use the
-// e2e harness's n8n (set IMOJE_E2E_CACHE to share an existing install).
+// e2e harness's n8n (set IMOJE_E2E_CACHE to share an existing install; IMOJE_E2E_N8N_VERSION
+// for another n8n). IMOJE_BENCH_PACKAGE_DIR measures another build of the package,
+// IMOJE_BENCH_N8N_NODE_OPTIONS passes options such as --cpu-prof to n8n's Node.
 const { startSession, log } = require('./session');
 const { benchAction } = require('./action');
 const { benchTrigger } = require('./trigger');

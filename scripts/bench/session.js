@@ -13,6 +13,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 async function startSession() {
 	await ensureInstalled();
 	const n8n = await startN8n({
+		// IMOJE_BENCH_PACKAGE_DIR: measure another build of the package (e.g. an older commit's).
+		...(process.env.IMOJE_BENCH_PACKAGE_DIR ? { packageDir: process.env.IMOJE_BENCH_PACKAGE_DIR } : {}),
 		// Keep every execution: the benchmark reads them back. IMOJE_BENCH_N8N_NODE_OPTIONS
 		// reaches n8n's Node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run.
 		env: {
