@@ -18,6 +18,7 @@
 // Options: --n N (default 300), --concurrency C (default 20), --gap G (default 300),
 //   --targets trigger,webhook (which, in that order; default webhook,trigger),
 //   --trigger-params '{"dropDuplicates":false}' (the trigger node's parameters, default {}),
+//   --n8n-env NAME=VALUE (extra n8n environment, repeatable, e.g. to try n8n settings),
 //   --keep (keep n8n's user folder), --echo (copy n8n's output here).
 // The lead's figures: --n 10000 --concurrency 50; --n 2000 --kill-after 300; --dupes --gap 2000.
 // Exit code 1 when a check fails. Needs `npm run build` first (npm run test:load does it).
@@ -28,7 +29,7 @@ const { throughput, killTest, dupesTest } = require('./modes');
 const { openSession, say } = require('./session');
 
 function parseArgs(argv) {
-	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, keep: false, echo: false };
+	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, n8nEnv: {}, keep: false, echo: false };
 	const num = (flag, v) => {
 		if (!/^\d+$/.test(v || '') || Number(v) < 1) throw new Error(`${flag} needs a positive whole number`);
 		return Number(v);
@@ -43,7 +44,12 @@ function parseArgs(argv) {
 		else if (flag === '--dupes') args.dupes = true;
 		else if (flag === '--keep') args.keep = true;
 		else if (flag === '--echo') args.echo = true;
-		else if (flag === '--trigger-params') {
+		else if (flag === '--n8n-env') {
+			const v = argv[i].includes('=', flag.length + 1) ? argv[i].slice(flag.length + 1) : argv[++i];
+			const eq = (v || '').indexOf('=');
+			if (eq < 1) throw new Error('--n8n-env takes NAME=VALUE');
+			args.n8nEnv[v.slice(0, eq)] = v.slice(eq + 1);
+		} else if (flag === '--trigger-params') {
 			const v = argv[i].includes('=') ? argv[i].slice(argv[i].indexOf('=') + 1) : argv[++i];
 			try {
 				args.triggerParams = JSON.parse(v);
@@ -73,7 +79,7 @@ async function main() {
 		process.exit(2);
 	}
 	if (args.dupes) args.targets = ['trigger'];
-	const session = await openSession({ echo: args.echo, keep: args.keep });
+	const session = await openSession({ echo: args.echo, keep: args.keep, env: args.n8nEnv });
 	// Ctrl+C: stop n8n and remove its folder before leaving.
 	process.once('SIGINT', () => session.close().finally(() => process.exit(130)));
 	let passed = false;

@@ -13,7 +13,8 @@ function say(msg) {
 	process.stderr.write(`[load ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-async function openSession({ echo = false, keep = false } = {}) {
+/** `env`: extra n8n environment (e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE), for trying n8n settings. */
+async function openSession({ echo = false, keep = false, env = {} } = {}) {
 	await ensureInstalled();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'imoje-load-n8n-'));
 	const logDir = path.join(paths().root, 'logs');
@@ -23,7 +24,7 @@ async function openSession({ echo = false, keep = false } = {}) {
 	let client = null;
 
 	async function start(port) {
-		n8n = await startN8n({ userFolder, port, echo });
+		n8n = await startN8n({ userFolder, port, echo, env });
 		client = port ? await login(n8n.baseUrl) : await setupOwner(n8n.baseUrl);
 		say(`n8n ${port ? 're' : ''}started on ${n8n.baseUrl} in ${n8n.startSeconds.toFixed(1)} s (pid ${n8n.pid})`);
 	}
