@@ -71,33 +71,35 @@ async function createWebhookWorkflow(client) {
 	return { name: 'webhook', workflowId: wf.id, path };
 }
 
-/** Executions of a workflow n8n knows of, per the REST API: `{ total, current }` (current = new or running). */
-async function restCounts(client, workflowId) {
-	const count = async (status) => {
-		const res = await client.request('GET', '/rest/executions', { query: { filter: { workflowId, status }, limit: '1' } });
-		return res.count;
-	};
-	const [total, current] = await Promise.all([count(STATUSES), count(['new', 'running'])]);
-	return { total, current };
+/**
+ * Executions of a workflow n8n knows of, per the REST API: `{ total, current }` (current = new
+ * or running). With `since` (ms), a new or running execution started before it is not current:
+ * after a SIGKILL, n8n 2.38.7 can leave one marked running for good.
+ */
+async function restCounts(client, workflowId, { since = 0 } = {}) {
+	const list = async (status, limit) => await client.request('GET', '/rest/executions', { query: { filter: { workflowId, status }, limit } });
+	const [all, busy] = await Promise.all([list(STATUSES, '1'), list(['new', 'running'], '200')]);
+	const current = since ? busy.results.filter((e) => !e.startedAt || Date.parse(e.startedAt) >= since).length : busy.count;
+	return { total: all.count, current };
 }
 
 /**
  * Waits until no execution of these workflows is new or running and their count has not
  * moved for `quietMs`: an answer can come before its execution is created (the old trigger)
- * or before it ends, and the figures must include it.
+ * or before it ends, and the figures must include it. `since`: see restCounts.
  */
-async function settle(client, workflowIds, { quietMs = 2500, timeoutMs = 600000 } = {}) {
+async function settle(client, workflowIds, { quietMs = 2500, timeoutMs = 600000, since = 0 } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	let last = '';
-	let since = Date.now();
+	let changedAt = Date.now();
 	for (;;) {
-		const counts = await Promise.all(workflowIds.map((id) => restCounts(client, id)));
+		const counts = await Promise.all(workflowIds.map((id) => restCounts(client, id, { since })));
 		const key = JSON.stringify(counts);
 		const busy = counts.some((c) => c.current > 0);
 		if (key !== last || busy) {
 			last = key;
-			since = Date.now();
-		} else if (Date.now() - since >= quietMs) {
+			changedAt = Date.now();
+		} else if (Date.now() - changedAt >= quietMs) {
 			return counts;
 		}
 		if (Date.now() > deadline) throw new Error(`executions still running after ${timeoutMs / 1000} s: ${key}`);
