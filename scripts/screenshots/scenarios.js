@@ -111,6 +111,10 @@ const SCENARIOS = {
 		});
 		await ctx.shot('nested-labels');
 		await ctx.page.setViewportSize({ width: 1440, height: 900 });
+		await ctx.page.getByTestId('ndv').getByText('Buyer Country Code').first().scrollIntoViewIfNeeded();
+		await ctx.shot('nested-invoice-buyer');
+		await ctx.page.getByTestId('ndv').getByText('Unit Price').first().scrollIntoViewIfNeeded();
+		await ctx.shot('nested-invoice-positions');
 	},
 	amounts: async (ctx) => {
 		await scratchNode(ctx, 'Payment link', { resource: 'paymentLink', operation: 'create', currency: 'PLN' });

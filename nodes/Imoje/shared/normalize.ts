@@ -41,7 +41,7 @@ const TEXT: Array<[string, string]> = [
 	['invoice.positions[].code', 'Invoice Position Code'],
 	['invoice.positions[].unit', 'Invoice Position Unit'],
 	['invoice.invoiceId', 'Invoice Number'],
-	['invoice.basisForVatExemption.text', 'VAT Exemption Description'],
+	['invoice.basisForVatExemption.text', 'Invoice Exemption Details'],
 ];
 
 const positive: AmountRule = { min: 1, whole: true };
@@ -56,8 +56,8 @@ export const AMOUNTS: Array<[string, string, AmountRule]> = [
 	['cart.items[].discount.amount', 'Cart Item Discount Amount', zeroAllowed],
 	['cart.items[].discount.tax', 'Cart Item Discount Tax', fractional],
 	...payouts.map((base): [string, string, AmountRule] => [`${base}[].amount`, 'Multipayout Amount', positive]),
-	['invoice.positions[].grossAmount', 'Invoice Position Gross Unit Amount', zeroAllowed],
-	['invoice.positions[].discountAmount', 'Invoice Position Discount Amount', zeroAllowed],
+	['invoice.positions[].grossAmount', 'Invoice Position Unit Price', zeroAllowed],
+	['invoice.positions[].discountAmount', 'Invoice Position Discount', zeroAllowed],
 	['invoice.positions[].taxAmount', 'Invoice Position Tax Amount', zeroAllowed],
 ];
 

@@ -92,5 +92,5 @@ export const LENGTH_RULES: Array<[string, string, number]> = [
 	['invoice.buyer.postalCode', 'Invoice Buyer Postal Code', 30],
 	['invoice.buyer.countryCodeAlpha2', 'Invoice Buyer Country Code', 2],
 	['invoice.buyer.idNumber', 'Invoice Buyer ID Number', 30],
-	['invoice.buyer.idCountryCodeAlpha2', 'Invoice Buyer ID Country Code', 2],
+	['invoice.buyer.idCountryCodeAlpha2', 'Invoice Buyer ID Country', 2],
 ];
