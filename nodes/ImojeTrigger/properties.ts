@@ -56,7 +56,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to answer 200 but not run for a notification already run (same IDs, status and change time, output as notificationKey). Guaranteed within one n8n process, for copies arriving at the same moment too, and after a restart. In queue mode only within one running webhook process: a repeat reaching another webhook process, or one restarted, can run again, so make the workflow\'s first write idempotent on notificationKey.',
+			'Whether to answer 200 but not run for a notification already run (same IDs, status and change time, output as notificationKey). Guaranteed within one running n8n process (in queue mode: one webhook process), for copies arriving at the same moment too. Not guaranteed after a restart or across webhook processes: a repeat can then run again, so make the workflow\'s first write idempotent on notificationKey.',
 	},
 	{
 		displayName: 'Ignore Notifications Older Than (Days)',

@@ -89,7 +89,7 @@ describe('imoje Trigger in a real n8n', () => {
 		expect(await executionCount()).toBe(before);
 	});
 
-	it('20 simultaneous copies of one notification: twenty 200 {"status":"ok"}, one execution; the record is saved with the workflow', async () => {
+	it('20 simultaneous copies of one notification: twenty 200 {"status":"ok"}, one execution; a record is saved with the workflow', async () => {
 		const before = await executionCount();
 		const raw = notification(randomUUID(), 'settled');
 		const answers = await Promise.all(Array.from({ length: 20 }, () => post(raw)));
@@ -97,8 +97,10 @@ describe('imoje Trigger in a real n8n', () => {
 		await sleep(1500);
 		expect(await executionCount()).toBe(before + 1);
 		// What survives a restart: n8n saved the node's static data with the fingerprints.
-		const stored = (await client.getWorkflow(workflow.id)) as unknown as { staticData?: Record<string, { recentNotifications?: object }> };
-		expect(Object.keys(stored.staticData?.['node:imoje Trigger']?.recentNotifications ?? {}).length).toBeGreaterThan(0);
+		// Two notifications were accepted so far in this file, yet n8n 2.38.7 keeps only the first one's
+		// fingerprint (8 characters): see the README on restarts.
+		const stored = (await client.getWorkflow(workflow.id)) as unknown as { staticData?: Record<string, { recentNotifications?: Record<string, string> }> };
+		expect(Object.values(stored.staticData?.['node:imoje Trigger']?.recentNotifications ?? {}).join('').length).toBeGreaterThanOrEqual(8);
 	});
 
 	it("the simulator's retries and a later resend of one notification start one execution", async () => {
