@@ -1,22 +1,6 @@
-import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { IMOJE_PRODUCTION_URL, IMOJE_SANDBOX_URL } from '../shared/baseUrl';
 import { imojeApiError } from '../shared/errors';
-
-/**
- * The merchant's API root for code that runs outside the declarative routing
- * (dropdowns and lists in the editor). Mirrors the `merchantBaseUrl` expression,
- * which routing needs as an expression string.
- */
-function merchantRoot(credentials: IDataObject): string {
-	const root =
-		credentials.environment === 'custom'
-			? String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '')
-			: credentials.environment === 'sandbox'
-				? IMOJE_SANDBOX_URL
-				: IMOJE_PRODUCTION_URL;
-	return `${root}/${encodeURIComponent(String(credentials.merchantId ?? '').trim())}`;
-}
 
 /** The credential's own shop, used whenever a Shop field is left empty. */
 export async function credentialShopId(context: ILoadOptionsFunctions): Promise<string> {
@@ -31,10 +15,10 @@ export async function credentialShopId(context: ILoadOptionsFunctions): Promise<
  * imoje's 404 means "none" rather than a fault.
  */
 export async function imojeGet(context: ILoadOptionsFunctions, path: string, options: { notFound?: unknown } = {}): Promise<unknown> {
-	const credentials = await context.getCredentials('imojeApi');
+	// A relative URL: the credential's authenticate adds the merchant's API root (applyCredential).
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'imojeApi', {
 		method: 'GET',
-		url: `${merchantRoot(credentials)}${path}`,
+		url: path,
 		headers: { Accept: 'application/json' },
 		json: true,
 		ignoreHttpStatusErrors: true,
