@@ -156,7 +156,8 @@ export interface RunResult {
 	run: IRun;
 }
 
-export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS, nodeType = new Imoje() }: RunOptions): Promise<RunResult> {
+/** The imoje node alone in a workflow, as the engine and the editor's backend see it. */
+export function singleNodeWorkflow(parameters: IDataObject, nodeType: INodeType = new Imoje(), extra: Partial<INode> = {}) {
 	const node: INode = {
 		id: 'b0c1e4a2-6f57-4b2e-9c3a-1d2e3f4a5b6c',
 		name: 'imoje',
@@ -165,15 +166,14 @@ export async function runImoje({ parameters, items = [{}], continueOnFail = fals
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
 		credentials: { imojeApi: { id: '1', name: 'imoje test' } },
-		...(continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...extra,
 	};
-	const workflow = new Workflow({
-		id: 'wf-test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: nodeTypesOf(nodeType),
-	});
+	const workflow = new Workflow({ id: 'wf-test', nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeType) });
+	return { node, workflow };
+}
+
+export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS, nodeType = new Imoje() }: RunOptions): Promise<RunResult> {
+	const { node, workflow } = singleNodeWorkflow(parameters, nodeType, continueOnFail ? { onError: 'continueRegularOutput' } : {});
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
 		id: 'wf-test',
 		name: 'imoje test',

@@ -4,34 +4,13 @@
  * the credential from our store, and n8n's own authenticated request helper.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
-import type { IDataObject, ILoadOptionsFunctions, INode, INodeListSearchResult, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
-import { NODE_TYPE, TEST_CREDENTIALS, TestCredentialsHelper } from './harness';
+import { TEST_CREDENTIALS, TestCredentialsHelper, singleNodeWorkflow } from './harness';
 
 function contextFor(parameters: IDataObject, path: string): ILoadOptionsFunctions {
-	const nodeType = new Imoje();
-	const node: INode = {
-		id: 'c3d1e4a2-6f57-4b2e-9c3a-1d2e3f4a5b6c',
-		name: 'imoje',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: parameters as INode['parameters'],
-		credentials: { imojeApi: { id: '1', name: 'imoje test' } },
-	};
-	const workflow = new Workflow({
-		id: 'wf-editor',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: {
-			getByName: () => nodeType,
-			getByNameAndVersion: (_name: string, version?: number) => NodeHelpers.getVersionedNodeType(nodeType, version),
-			getKnownTypes: () => ({}),
-		},
-	});
+	const { node, workflow } = singleNodeWorkflow(parameters);
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(TEST_CREDENTIALS),
 		currentNodeParameters: parameters,
