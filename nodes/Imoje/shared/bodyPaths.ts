@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from './output';
+
 /**
  * The parts of a body n8n's routing cannot shape without an expression per field and
  * per item: optional values left empty, and repeating groups (cart items, invoice
@@ -32,17 +34,13 @@ export function registerList(path: string, shape: ListShape): void {
 
 const isEmpty = (value: unknown) => value === '' || value === 0;
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The object holding the last segment of a dot path (created with `create`), and that segment. */
 function parentOf(body: IDataObject, path: string, create: boolean): [IDataObject, string] | undefined {
 	const keys = path.split('.');
 	const last = keys.pop() as string;
 	let at: IDataObject = body;
 	for (const key of keys) {
-		if (!isPlainObject(at[key])) {
+		if (!isObject(at[key])) {
 			if (!create) return undefined;
 			at[key] = {};
 		}
@@ -58,7 +56,7 @@ function setPath(target: IDataObject, path: string, value: unknown): void {
 
 function toElement(raw: unknown, shape: ListShape): IDataObject {
 	const element: IDataObject = {};
-	if (!isPlainObject(raw)) return element;
+	if (!isObject(raw)) return element;
 	for (const [name, value] of Object.entries(raw)) {
 		if (value === undefined || (shape.optional.has(name) && isEmpty(value))) continue;
 		setPath(element, shape.paths.get(name) ?? name, value);
@@ -74,7 +72,7 @@ function toElement(raw: unknown, shape: ListShape): IDataObject {
 export function shapeBody(body: IDataObject): IDataObject {
 	for (const [path, shape] of lists) {
 		const found = parentOf(body, path, false);
-		if (!found || !isPlainObject(found[0][found[1]])) continue;
+		if (!found || !isObject(found[0][found[1]])) continue;
 		const raw = (found[0][found[1]] as IDataObject)[shape.group];
 		const elements = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
 		found[0][found[1]] = elements.map((element) => toElement(element, shape));
