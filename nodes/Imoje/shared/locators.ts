@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireImojeId } from './hooks';
+import { UUID_SOURCE } from './validation';
 
 /**
  * Resource locators for everything imoje names by ID. Every imoje ID is a lowercase
@@ -11,7 +12,7 @@ import { requireImojeId } from './hooks';
  * (`https://paywall.imoje.pl/s/yfnZFcUOG7` in seed 01-payment-link-create.txt), and
  * its short code is not the payment link's ID.
  */
-export const UUID_PATTERN = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+export const UUID_PATTERN = `^\\s*${UUID_SOURCE}\\s*$`;
 
 const idValidation = (what: string, regex = UUID_PATTERN) => [
 	{ type: 'regex' as const, properties: { regex, errorMessage: `Not a valid ${what} ID: imoje IDs look like 0f0cc3d0-aae8-410b-bf5c-358955c348e3` } },

@@ -20,7 +20,9 @@ export type { Problem };
 
 // seed 01-payment-link-create.txt:21 writes imoje's IDs as UUID v4; imoje's own example IDs
 // (seed 02:296-297) are accepted by it in either case, so any UUID is let through.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Also the editor's check of By ID locators (locators.ts), which must be a string. */
+export const UUID_SOURCE = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const UUID = new RegExp(`^${UUID_SOURCE}$`);
 // seed 01:56-60: RFC 5322 and RFC 6531 (letters of any script allowed), at most 200.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\/([0-9]|[12]\d|3[0-2]))?$/;
