@@ -1,14 +1,16 @@
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
+	IExecuteFunctions,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { claimNotification } from './dedupe';
+import { claimNotification, recordRun } from './dedupe';
 import { isImojeSender, isWanted, readNotification } from './events';
 import { DEFAULT_REPLAY_WINDOW_DAYS, triggerProperties } from './properties';
 import { FAILURE_TEXT, verifyForShops } from './shops';
@@ -35,6 +37,11 @@ function refuse(context: IWebhookFunctions, code: number, reason: string): IWebh
 	context.getResponseObject().status(code).json({ status: 'error', message: reason });
 	return { noWebhookResponse: true };
 }
+
+const replayWindowSeconds = (days: unknown) => Math.max(0, (Number(days) || 0) * 86400);
+
+/** Workflow and node: one trigger's notifications never shadow another's. */
+const scopeOf = (context: IWebhookFunctions | IExecuteFunctions) => `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
 
 interface Options {
 	onlyImojeSenders?: boolean;
@@ -83,6 +90,24 @@ export class ImojeTrigger implements INodeType {
 		},
 	};
 
+	/**
+	 * Runs as the first step of each execution the webhook started: passes the notification on
+	 * and records it in the run's static data, which n8n saves when the run ends, so a repeat
+	 * after a restart or on another webhook process is recognised (see recordRun).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (this.getMode() === 'manual' || !(this.getNodeParameter('dropDuplicates', 0, true) as boolean)) return [items];
+		const staticData = this.getWorkflowStaticData('node');
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		const windowSeconds = replayWindowSeconds(this.getNodeParameter('replayWindowDays', 0, DEFAULT_REPLAY_WINDOW_DAYS));
+		for (const item of items) {
+			const notification = readNotification(item.json);
+			if (notification) recordRun({ staticData, scope: scopeOf(this), ...notification, nowSeconds, windowSeconds });
+		}
+		return [items];
+	}
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const options = this.getNodeParameter('options', {}) as Options;
@@ -121,7 +146,7 @@ export class ImojeTrigger implements INodeType {
 		// A test run shows every notification sent to it, repeats and old ones included.
 		if (!testMode) {
 			const nowSeconds = Math.floor(Date.now() / 1000);
-			const windowSeconds = Math.max(0, (this.getNodeParameter('replayWindowDays', DEFAULT_REPLAY_WINDOW_DAYS) as number) * 86400);
+			const windowSeconds = replayWindowSeconds(this.getNodeParameter('replayWindowDays', DEFAULT_REPLAY_WINDOW_DAYS));
 			if (windowSeconds > 0 && notification.modified !== undefined && notification.modified < nowSeconds - windowSeconds) {
 				this.logger.warn(
 					`imoje Trigger did not run notification ${notification.notificationKey}: changed ${nowSeconds - notification.modified} s ago, outside the replay window (answered 200)`,
@@ -129,8 +154,7 @@ export class ImojeTrigger implements INodeType {
 				return answerOk();
 			}
 			if (this.getNodeParameter('dropDuplicates', true) as boolean) {
-				const scope = `${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
-				const claim = { staticData: this.getWorkflowStaticData('node'), scope, ...notification, nowSeconds, windowSeconds };
+				const claim = { staticData: this.getWorkflowStaticData('node'), scope: scopeOf(this), ...notification, nowSeconds, windowSeconds };
 				for (;;) {
 					const result = claimNotification(claim);
 					if (result.isNew) {

@@ -5,9 +5,9 @@ import type { IDataObject } from 'n8n-workflow';
  * Remembers which notifications a trigger node has run, in two places:
  * - this process's memory, checked and recorded synchronously, so simultaneous copies of one
  *   notification (imoje retries while the first copy is still being stored) run once;
- * - the node's static data, which n8n saves before it sends the 200 and loads for every
- *   request, so a repeat after a restart (or sent to another webhook process once the first
- *   one's answer is out) is recognised too.
+ * - the node's static data, which n8n loads for every request and saves when the run ends
+ *   (see recordRun), so a repeat after a restart (or sent to another webhook process once the
+ *   first one's run has ended) is recognised too.
  * n8n's own de-duplication store (the `processed_data` table behind Remove Duplicates) is not
  * offered to webhook functions (IWebhookFunctions.helpers in n8n-workflow 2.41 has no
  * checkProcessedAndRecord), and a community node may not write files, so static data is the
@@ -88,7 +88,7 @@ function save(state: ScopeState, staticData: IDataObject) {
 }
 
 export interface Claim {
-	/** Node static data of this request's workflow (n8n saves it when it answers). */
+	/** Node static data of this request's workflow (or of the run's: see recordRun). */
 	staticData: IDataObject;
 	/** Workflow and node: one trigger's notifications never shadow another's. */
 	scope: string;
@@ -98,6 +98,31 @@ export interface Claim {
 	nowSeconds: number;
 	/** The replay window in seconds; 0 keeps everything up to the limits. */
 	windowSeconds: number;
+}
+
+/** Adds the notification to memory and writes memory to the static data. */
+function remember(state: ScopeState, print: string, claim: Claim) {
+	const bucket = Math.floor((claim.modified ?? claim.nowSeconds) / BUCKET_SECONDS);
+	const set = state.buckets.get(bucket) ?? new Set<string>();
+	set.add(print);
+	state.buckets.set(bucket, set);
+	prune(state.buckets, claim.nowSeconds, claim.windowSeconds);
+	save(state, claim.staticData);
+}
+
+/**
+ * Records a notification whose execution is running, in the run's own static data. This is
+ * what survives a restart: n8n saves a run's static data when the run ends
+ * (execution-lifecycle-hooks.js, workflowExecuteAfter), in the main process and on a queue-mode
+ * worker alike. The static data changed by the webhook request is not saved when there is a run:
+ * n8n builds the run's Workflow over the same object, which clears its "changed" mark before
+ * the request's save is attempted (live-webhooks.js, saveStaticData after WorkflowRunner.run).
+ * Everything this process remembers is written with it, so the last run to end saves all of it.
+ */
+export function recordRun(claim: Claim): void {
+	const state = stateOf(claim.scope);
+	mergeSaved(state, claim.staticData);
+	remember(state, fingerprint(claim.notificationKey), claim);
 }
 
 /** Copies still being stored, by scope and fingerprint: true once answered 200, false if not. */
@@ -120,15 +145,10 @@ export function claimNotification(claim: Claim): ClaimResult {
 	const print = fingerprint(claim.notificationKey);
 	const flightKey = `${claim.scope}|${print}`;
 	for (const set of state.buckets.values()) if (set.has(print)) return { isNew: false, pending: inFlight.get(flightKey) };
-	const bucket = Math.floor((claim.modified ?? claim.nowSeconds) / BUCKET_SECONDS);
-	const set = state.buckets.get(bucket) ?? new Set<string>();
-	set.add(print);
-	state.buckets.set(bucket, set);
-	prune(state.buckets, claim.nowSeconds, claim.windowSeconds);
 	// Other requests' saves carry this claim too, before it is stored: if storing fails and the
 	// process restarts before the next save, imoje's retry would be taken for a repeat. That
 	// needs a failed store, a concurrent successful one and a restart in between.
-	save(state, claim.staticData);
+	remember(state, print, claim);
 	let settle: (answered200: boolean) => void = () => {};
 	inFlight.set(
 		flightKey,

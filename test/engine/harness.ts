@@ -22,6 +22,7 @@ import type {
 	IRun,
 	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { ImojeApi } from '../../dist/credentials/ImojeApi.credentials';
@@ -172,10 +173,18 @@ export function singleNodeWorkflow(parameters: IDataObject, nodeType: INodeType 
 	return { node, workflow };
 }
 
-export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS, nodeType = new Imoje() }: RunOptions): Promise<RunResult> {
-	const { node, workflow } = singleNodeWorkflow(parameters, nodeType, continueOnFail ? { onError: 'continueRegularOutput' } : {});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-test', {
-		id: 'wf-test',
+/**
+ * Runs a workflow from `node` with `items` as its input, the way n8n's WorkflowRunner does, and
+ * returns the run and the static data n8n would save after it (its workflowExecuteAfter hook).
+ */
+export async function executeFrom(
+	workflow: WorkflowType,
+	node: INode,
+	items: INodeExecutionData[],
+	{ mode = 'manual', credentials = TEST_CREDENTIALS }: { mode?: WorkflowExecuteMode; credentials?: ICredentialDataDecryptedObject } = {},
+): Promise<{ run: IRun; newStaticData?: IDataObject }> {
+	const hooks = new ExecutionLifecycleHooks(mode, 'exec-test', {
+		id: workflow.id,
 		name: 'imoje test',
 		active: false,
 		isArchived: false,
@@ -184,6 +193,10 @@ export async function runImoje({ parameters, items = [{}], continueOnFail = fals
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
+	let newStaticData: IDataObject | undefined;
+	hooks.addHandler('workflowExecuteAfter', async (_run, changed) => {
+		newStaticData = changed;
+	});
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(credentials),
 		hooks,
@@ -205,11 +218,15 @@ export async function runImoje({ parameters, items = [{}], continueOnFail = fals
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [items.map((json) => ({ json }))] }, source: null }],
-		},
+		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	return { run, newStaticData };
+}
+
+export async function runImoje({ parameters, items = [{}], continueOnFail = false, credentials = TEST_CREDENTIALS, nodeType = new Imoje() }: RunOptions): Promise<RunResult> {
+	const { node, workflow } = singleNodeWorkflow(parameters, nodeType, continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const { run } = await executeFrom(workflow, node, items.map((json) => ({ json })), { credentials });
 	const task = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],

@@ -6,6 +6,11 @@
  * answer rules: the node's own response; else with no workflowData its webhookResponse; else,
  * in responseMode onReceived, the execution stored first and then the webhook description's
  * responseData (evaluated by n8n-workflow's real expression engine) as the body.
+ * The execution itself runs through n8n-core's WorkflowExecute on a second Workflow built over
+ * the same static data object, as WorkflowRunner does: that clears the request's "changed"
+ * mark, so only what the run changes is saved (by the run's workflowExecuteAfter hook). The
+ * harness answers once the run has ended (n8n answers once it has started), so a test can read
+ * what was saved as soon as it has the answer.
  */
 import express from 'express';
 import { WebhookContext } from 'n8n-core';
@@ -23,7 +28,7 @@ import type {
 import axios from 'axios';
 
 import { ImojeTrigger } from '../../dist/nodes/ImojeTrigger/ImojeTrigger.node';
-import { TEST_CREDENTIALS, TestCredentialsHelper } from './harness';
+import { TEST_CREDENTIALS, TestCredentialsHelper, executeFrom } from './harness';
 
 export interface Delivery {
 	status: number;
@@ -94,10 +99,14 @@ export async function serveTrigger(
 		const delivery: Omit<Delivery, 'status' | 'body'> = {};
 		deliveries.set(String(req.headers['x-delivery']), delivery);
 		(req as unknown as { rawBody: Buffer }).rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-		const workflow = new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: JSON.parse(saved) });
+		const staticData = JSON.parse(saved) as IDataObject;
+		const workflowOver = (data: IDataObject) => new Workflow({ id: 'wf-trigger', nodes: [node], connections: {}, active: true, nodeTypes, staticData: data });
+		const workflow = workflowOver(staticData);
+		const save = (data: IDataObject) => {
+			saved = JSON.stringify(data, (key, value) => (key === '__dataChanged' ? undefined : value));
+		};
 		const saveStaticData = () => {
-			if (workflow.staticData.__dataChanged !== true) return;
-			saved = JSON.stringify(workflow.staticData, (key, value) => (key === '__dataChanged' ? undefined : value));
+			if (workflow.staticData.__dataChanged === true) save(workflow.staticData);
 		};
 		const additionalData = {
 			httpRequest: req,
@@ -135,11 +144,15 @@ export async function serveTrigger(
 			res.status(500).json({ message: 'There was a problem executing the workflow' });
 			return;
 		}
+		const runWorkflow = workflowOver(staticData);
 		executions.push(result.workflowData[0]);
 		delivery.started = result.workflowData[0];
 		const responseData = workflow.expression.getComplexParameterValue(node, description.responseData, mode, {}, undefined, 'firstEntryJson');
 		const answer = responseData === 'noData' ? undefined : responseData || (result.webhookResponse ?? { message: 'Workflow was started' });
 		saveStaticData();
+		const { run, newStaticData } = await executeFrom(runWorkflow, node, result.workflowData[0], { mode, credentials });
+		if (run.data.resultData.error) throw run.data.resultData.error;
+		if (newStaticData && mode !== 'manual') save(newStaticData);
 		res.status(200).json(answer);
 	});
 	const server: ReturnType<typeof app.listen> = await new Promise((resolve) => {
