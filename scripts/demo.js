@@ -268,6 +268,10 @@ async function publish(client, examples) {
 		item.published = Boolean(stored.active);
 		const starts = stored.nodes.some((n) => !n.disabled && /trigger|webhook/i.test(n.type) && n.type !== 'n8n-nodes-base.manualTrigger');
 		if (!item.fresh || !starts) continue;
+		if (item.needs && item.needs.length) {
+			say(`  - ${item.workflow.name}: not published, it needs a ${item.needs.join(', ')} credential (add one, then publish it in n8n)`);
+			continue;
+		}
 		try {
 			await client.activateWorkflow(item.workflow.id);
 			item.published = true;

@@ -32,6 +32,8 @@ function isLocalUrl(url) {
 function prepareWorkflow(wf, source) {
 	const out = JSON.parse(JSON.stringify(wf));
 	const disabled = [];
+	// Credentials the demo cannot provide (a PostgreSQL server, say): imported, not published.
+	const needs = [...new Set(out.nodes.flatMap((node) => Object.keys(node.credentials || {}).filter((type) => type !== CREDENTIAL.type)))];
 	out.id = stableId(source);
 	out.settings = out.settings || {};
 	out.connections = out.connections || {};
@@ -47,7 +49,7 @@ function prepareWorkflow(wf, source) {
 		const isWebhook = node.type === TRIGGER_TYPE || node.type === 'n8n-nodes-base.webhook';
 		if (isWebhook && !node.webhookId) node.webhookId = stableUuid(`${source}#webhook${i}`);
 	});
-	return { source, workflow: out, disabled };
+	return { source, workflow: out, disabled, needs };
 }
 
 /** examples/*.json, with every imoje credential pointed at the demo credential. */

@@ -16,7 +16,9 @@
 //                      after --gap other notifications, and again after an n8n restart
 //                      (trigger only): how many executions each started.
 // Options: --n N (default 300), --concurrency C (default 20), --gap G (default 300),
-//   --targets trigger,webhook (which, in that order; default webhook,trigger),
+//   --targets trigger,webhook,webhook-expr (which, in that order; default webhook,trigger;
+//     webhook-expr: the Webhook node with one option as an expression, for which n8n takes an
+//     expression isolate per request as it does for the trigger),
 //   --trigger-params '{"dropDuplicates":false}' (the trigger node's parameters, default {}),
 //   --n8n-env NAME=VALUE (extra n8n environment, repeatable, e.g. to try n8n settings),
 //   --keep (keep n8n's user folder), --echo (copy n8n's output here).
@@ -58,7 +60,7 @@ function parseArgs(argv) {
 			}
 		} else if (flag === '--targets') {
 			args.targets = value().split(',');
-			if (!args.targets.length || args.targets.some((t) => t !== 'trigger' && t !== 'webhook')) throw new Error('--targets takes trigger, webhook or both');
+			if (!args.targets.length || args.targets.some((t) => !['trigger', 'webhook', 'webhook-expr'].includes(t))) throw new Error('--targets takes trigger, webhook, webhook-expr');
 		} else if (flag === '--help' || flag === '-h') {
 			const lines = fs.readFileSync(__filename, 'utf8').split('\n').slice(1);
 			process.stdout.write(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
@@ -87,7 +89,11 @@ async function main() {
 		const ctx = { shop: testShop(), tag: runTag() };
 		const targets = [];
 		for (const name of args.targets) {
-			targets.push(name === 'trigger' ? await createTriggerWorkflow(session.client, ctx.shop, { parameters: args.triggerParams }) : await createWebhookWorkflow(session.client));
+			targets.push(
+				name === 'trigger'
+					? await createTriggerWorkflow(session.client, ctx.shop, { parameters: args.triggerParams })
+					: await createWebhookWorkflow(session.client, { expression: name === 'webhook-expr' }),
+			);
 		}
 		say(`workflows published: ${targets.map((t) => `${t.name} /webhook/${t.path}`).join(', ')}; notification ids ${ctx.tag}-*`);
 		const mode = args.dupes ? dupesTest : args.killAfter ? killTest : throughput;

@@ -7,12 +7,14 @@
 //   - a forged one (signed with another key) is refused by A and by B and starts nothing;
 //   - the executions run on the worker (its log names each stored execution);
 //   - de-duplication: the same notification sent to A twice, to A then to B, to A and B at
-//     the same moment, --pairs times each, and the A-twice ones once more after restarting
-//     A: how many ran twice (printed), and the size
+//     the same moment, to A and then to B once A's run has ended, --pairs times each, and the
+//     A-twice ones once more after restarting A: how many ran twice (printed), and the size
 //     of the workflow's static data in the database afterwards (where n8n keeps what a
 //     node remembers between requests).
+//   - the guard example (examples/payment-settled-once.json, see scripts/load/guard.js): its
+//     action runs once per notification sent to A and B at the same moment.
 // Exit code 1 when a hard check fails (valid refused, forged accepted, executions not on
-// the worker); the de-duplication figures are printed, not judged.
+// the worker, the guard example's action not once); the de-duplication figures are printed.
 // Options: --pairs N (default 20), --echo (copy n8n's output here). Everything started is
 // stopped and its folders removed at the end, also on failure or Ctrl+C.
 const { startQueue } = require('../../test/e2e/harness/queue');
@@ -22,6 +24,7 @@ const { post, byStatus, OK_BODY } = require('./sender');
 const { createTriggerWorkflow, settle } = require('./targets');
 const { readPostgres, queryPostgres } = require('./executions');
 const { printChecks } = require('./report');
+const { guardExample } = require('./guard');
 
 function parseArgs(argv) {
 	const args = { pairs: 20, echo: false };
@@ -60,7 +63,7 @@ async function checks(q, args) {
 	}
 
 	// De-duplication: A twice, A then B (B only once A has answered), and both at once.
-	const pairs = { sameProcessor: [], sequential: [], simultaneous: [] };
+	const pairs = { sameProcessor: [], sequential: [], simultaneous: [], afterRun: [] };
 	for (let i = 0; i < args.pairs; i++) {
 		const n = signedNotification(shop, `${tag}-aa-${i}`);
 		pairs.sameProcessor.push({ ...n, answers: [await post(url(A), n), await post(url(A), n)] });
@@ -73,6 +76,13 @@ async function checks(q, args) {
 		const n = signedNotification(shop, `${tag}-at-${i}`);
 		pairs.simultaneous.push({ ref: n.ref, answers: await Promise.all([post(url(A), n), post(url(B), n)]) });
 	}
+	for (let i = 0; i < args.pairs; i++) {
+		const n = signedNotification(shop, `${tag}-al-${i}`);
+		pairs.afterRun.push({ ...n, answers: [await post(url(A), n)] });
+	}
+	// Once those runs have ended (the worker has saved what they recorded), the same ones to B.
+	await settle(client, [target.workflowId], { quietMs: 4000 });
+	for (const p of pairs.afterRun) p.answers.push(await post(url(B), { ref: p.ref, raw: p.raw, headers: p.headers }));
 	// A redeploy of processor A: does it still know the notifications it ran?
 	await settle(client, [target.workflowId], { quietMs: 4000 });
 	const before = (await readPostgres(q.pg.conn, refPattern(tag)))[target.workflowId] || { refs: {} };
@@ -106,6 +116,8 @@ async function checks(q, args) {
 	const afterRestart = { rerun, answered: byStatus(again.flatMap((p) => p.answers)) };
 	const seq = dedupe(pairs.sequential);
 	const sim = dedupe(pairs.simultaneous);
+	const afterRun = dedupe(pairs.afterRun);
+	const guard = await guardExample({ q, client, shop, tag, pairs: args.pairs });
 	process.stdout.write(
 		[
 			'\nimoje Trigger in queue mode (main + webhook processors A, B + 1 worker; PostgreSQL, Redis)',
@@ -118,7 +130,9 @@ async function checks(q, args) {
 			`  the A-twice notifications once more after restarting A: ran again ${afterRestart.rerun} of ${args.pairs} (answers ${JSON.stringify(afterRestart.answered)})`,
 			`  same notification to A, then B, ${args.pairs} times: ran twice ${seq.twice}, once ${seq.once}, never ${seq.none} (answers ${JSON.stringify(seq.answered)})`,
 			`  same notification to A and B at once, ${args.pairs} times: ran twice ${sim.twice}, once ${sim.once}, never ${sim.none} (answers ${JSON.stringify(sim.answered)})`,
+			`  same notification to A, then to B once A's run had ended, ${args.pairs} times: ran twice ${afterRun.twice}, once ${afterRun.once}, never ${afterRun.none} (answers ${JSON.stringify(afterRun.answered)})`,
 			`  workflow static data in the database afterwards: ${staticBytes} bytes`,
+			...guard.lines,
 		].join('\n') + '\n',
 	);
 	const accepted = (k) => answers[k].status === 200 && answers[k].body === OK_BODY;
@@ -129,6 +143,7 @@ async function checks(q, args) {
 		{ what: 'forged notifications started nothing', pass: runs(forged.A.ref) === 0 && runs(forged.B.ref) === 0 },
 		{ what: `every execution ran on the worker (${onWorker.length} of ${ids.length})`, pass: ids.length > 0 && onWorker.length === ids.length },
 		{ what: `A then B: every notification ran at least once (never: ${seq.none})`, pass: seq.none === 0 },
+		...guard.checks,
 	]);
 }
 

@@ -49,11 +49,18 @@ async function createTriggerWorkflow(client, shop, { parameters = {}, name = 'lo
 	return { name: 'trigger', workflowId: wf.id, path: `${webhookId}/${type.path}` };
 }
 
-/** Creates and publishes a Webhook node workflow answering `{"status":"ok"}` once the execution is stored. */
-async function createWebhookWorkflow(client) {
+/**
+ * Creates and publishes a Webhook node workflow answering `{"status":"ok"}` once the execution is
+ * stored. With `expression`, one option is written as an expression giving the same value: n8n
+ * 2.38.7 then takes an expression isolate for the webhook phase (live-webhooks.js,
+ * webhookPhaseNeedsIsolate), as it does for every trigger other than a static Webhook node, the
+ * imoje Trigger included. The same node both ways shows what that costs.
+ */
+async function createWebhookWorkflow(client, { expression = false } = {}) {
 	const path = `load-${crypto.randomBytes(6).toString('hex')}`;
+	const options = { responseData: OK_BODY, ...(expression ? { ignoreBots: '={{ false }}' } : {}) };
 	const wf = await client.createWorkflow({
-		name: 'load: plain Webhook node',
+		name: expression ? 'load: Webhook node with an expression' : 'load: plain Webhook node',
 		nodes: [
 			{
 				name: 'Webhook',
@@ -62,13 +69,13 @@ async function createWebhookWorkflow(client) {
 				position: [0, 0],
 				// onReceived answers after n8n has created the execution row (webhook-helpers.js,
 				// `shouldDeferOnReceivedResponse`), with this body.
-				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: { responseData: OK_BODY } },
+				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options },
 				webhookId: crypto.randomUUID(),
 			},
 		],
 	});
 	await client.activateWorkflow(wf.id, wf.versionId);
-	return { name: 'webhook', workflowId: wf.id, path };
+	return { name: expression ? 'webhook-expr' : 'webhook', workflowId: wf.id, path };
 }
 
 /**
