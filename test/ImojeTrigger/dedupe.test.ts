@@ -93,3 +93,13 @@ test('two trigger nodes do not shadow each other: the scope is workflow and node
 		await other.close();
 	}
 });
+
+test('a test run ("Listen for test event") records nothing: the same notification sent to the production URL later runs', async () => {
+	trigger = await serveTrigger({}, undefined, { mode: 'manual' });
+	const body = settledPayment();
+	expect((await deliver(trigger, body)).started).toHaveLength(1);
+	const saved = trigger.savedStaticData();
+	await trigger.close();
+	trigger = await serveTrigger({}, undefined, { staticData: saved });
+	expect((await deliver(trigger, body)).started).toHaveLength(1);
+});
