@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { methods } from './methods';
@@ -11,6 +11,43 @@ import { transactionDescription } from './resources/transaction';
 import { trustedIpDescription } from './resources/trustedIp';
 import { simplifyField } from './shared/fields';
 import { handleResponse, prepareRequest, sendOnce } from './shared/hooks';
+import { shareFields } from './shared/share';
+
+/**
+ * Every operation's fields as its own file lists them. The node shows the same fields,
+ * with the copies several operations define merged into one property (see shareFields).
+ */
+export const operationProperties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Payment Link', value: 'paymentLink' },
+			{ name: 'Payment Method', value: 'paymentMethod' },
+			{ name: 'Payment Profile (Saved Card)', value: 'paymentProfile' },
+			{ name: 'Refund', value: 'refund' },
+			{ name: 'Shop', value: 'shop' },
+			{ name: 'Transaction', value: 'transaction' },
+			{ name: 'Trusted IP', value: 'trustedIp' },
+		],
+		default: 'paymentLink',
+		// Every request of every operation passes through these two hooks.
+		routing: {
+			send: { preSend: [prepareRequest], paginate: true },
+			output: { postReceive: [handleResponse] },
+		},
+	},
+	...paymentLinkDescription,
+	...paymentMethodDescription,
+	...paymentProfileDescription,
+	...refundDescription,
+	...shopDescription,
+	...transactionDescription,
+	...trustedIpDescription,
+	simplifyField,
+];
 
 export class Imoje implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,37 +73,7 @@ export class Imoje implements INodeType {
 		},
 		// sendOnce wraps every request (paginate: true below) to name a timeout plainly.
 		requestOperations: { pagination: sendOnce },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Payment Link', value: 'paymentLink' },
-					{ name: 'Payment Method', value: 'paymentMethod' },
-					{ name: 'Payment Profile (Saved Card)', value: 'paymentProfile' },
-					{ name: 'Refund', value: 'refund' },
-					{ name: 'Shop', value: 'shop' },
-					{ name: 'Transaction', value: 'transaction' },
-					{ name: 'Trusted IP', value: 'trustedIp' },
-				],
-				default: 'paymentLink',
-				// Every request of every operation passes through these two hooks.
-				routing: {
-					send: { preSend: [prepareRequest], paginate: true },
-					output: { postReceive: [handleResponse] },
-				},
-			},
-			...paymentLinkDescription,
-			...paymentMethodDescription,
-			...paymentProfileDescription,
-			...refundDescription,
-			...shopDescription,
-			...transactionDescription,
-			...trustedIpDescription,
-			simplifyField,
-		],
+		properties: shareFields(operationProperties),
 	};
 
 	methods = methods;

@@ -57,6 +57,12 @@ export const amountField = (description: string): INodeProperties[] =>
 		routing: toBody('amount'),
 	}));
 
+/**
+ * The amount of a payment or a refund, one text for all of them so that they share one
+ * property (see shareFields); only Payment Method's Get Many says something else.
+ */
+export const paymentAmountFields = amountField('The amount of the payment, or of the refund (at most what was paid and not yet refunded).');
+
 /** On by default: text imoje would refuse is fitted to its rules (see fitText.ts). */
 export const fitTextField: INodeProperties = {
 	displayName: 'Fit Text to Imoje\'s Rules',

@@ -5,12 +5,12 @@ import { cartOption } from '../../shared/cart';
 import { customerFields } from '../../shared/customer';
 import {
 	additionalFields,
-	amountField,
 	amountUnitField,
 	currencyField,
 	failureUrlOption,
 	fitTextField,
 	orderIdField,
+	paymentAmountFields,
 	preselectChannelOption,
 	returnUrlOption,
 	successUrlOption,
@@ -21,7 +21,7 @@ import { paymentOptions } from '../../shared/payment';
 
 const properties: INodeProperties[] = [
 	amountUnitField,
-	...amountField('The amount the payer pays.'),
+	...paymentAmountFields,
 	currencyField,
 	orderIdField,
 	...customerFields,

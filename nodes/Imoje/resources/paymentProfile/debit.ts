@@ -3,13 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	additionalFields,
-	amountField,
 	amountUnitField,
 	currencyField,
 	extraBodyOption,
 	fitTextField,
 	notificationUrlOption,
 	orderIdField,
+	paymentAmountFields,
 	titleOption,
 } from '../../shared/fields';
 import { invoiceOption } from '../../shared/invoice';
@@ -21,7 +21,7 @@ export const paymentProfileDebitDescription: INodeProperties[] = updateDisplayOp
 	[
 		paymentProfileIdLocator('paymentProfileId'),
 		amountUnitField,
-		...amountField('The amount to charge.'),
+		...paymentAmountFields,
 		currencyField,
 		orderIdField,
 		shopInBody,

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { amountField, amountUnitField, operationsOf, pathId } from '../../shared/fields';
+import { amountUnitField, operationsOf, pathId, paymentAmountFields } from '../../shared/fields';
 import { transactionIdLocator } from '../../shared/locators';
 import { refundCreateDescription } from './create';
 
@@ -27,7 +27,7 @@ export const refundDescription: INodeProperties[] = [
 	...updateDisplayOptions({ show: { resource: ['refund'] } }, [
 		transactionIdLocator,
 		amountUnitField,
-		...amountField('The amount to refund; at most what was paid and not yet refunded.'),
+		...paymentAmountFields,
 	]),
 	...refundCreateDescription,
 ];

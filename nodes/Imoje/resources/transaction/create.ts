@@ -5,12 +5,12 @@ import { cardAndInstallmentOptions } from '../../shared/card';
 import { customerFields } from '../../shared/customer';
 import {
 	additionalFields,
-	amountField,
 	amountUnitField,
 	currencyField,
 	failureUrlOption,
 	fitTextField,
 	orderIdField,
+	paymentAmountFields,
 	paymentChannelField,
 	paymentMethodField,
 	successUrlOption,
@@ -21,7 +21,7 @@ import { paymentOptions } from '../../shared/payment';
 
 const properties: INodeProperties[] = [
 	amountUnitField,
-	...amountField('The amount to charge.'),
+	...paymentAmountFields,
 	currencyField,
 	orderIdField,
 	paymentMethodField,
