@@ -15,10 +15,17 @@ export interface Slot {
 	index?: number;
 }
 
+/** Each path's segments, split once: every item walks some 150 paths (normalize, validation). */
+const splitPaths = new Map<string, string[]>();
+
 /** Every slot a path names; `[]` fans out over an array. Keys need not exist yet. */
 export function slotsAt(body: IDataObject, path: string): Slot[] {
-	const segments = path.split('.');
-	const last = segments.pop()!;
+	let split = splitPaths.get(path);
+	if (!split) splitPaths.set(path, (split = path.split('.')));
+	// Most listed paths are absent from a body (no cart, no invoice): stop at the first key.
+	if (split.length > 1 && !(split[0].replace('[]', '') in body)) return [];
+	const segments = split.slice(0, -1);
+	const last = split[split.length - 1];
 	let found: Array<{ value: unknown; index?: number }> = [{ value: body }];
 	for (const segment of segments) {
 		const key = segment.replace('[]', '');
