@@ -19,11 +19,15 @@ const settings: INodeParameters[] = operationProperties
 	.flatMap((setting) => ['smallest', 'main'].map((amountUnit) => ({ ...setting, amountUnit })))
 	.flatMap((setting) => [true, false].map((returnAll) => ({ ...setting, returnAll })));
 
-/** The fields shown for these values, in order, without their show rules. */
-const shown = (properties: INodeProperties[], values: INodeParameters) =>
+/** The fields (and a collection's options) shown for these values, in order, without their show rules. */
+const shown = (properties: INodeProperties[], values: INodeParameters): INodeProperties[] =>
 	properties
-		.filter((property) => NodeHelpers.displayParameter(values, property, null))
-		.map((property) => ({ ...property, displayOptions: undefined }));
+		.filter((property) => NodeHelpers.displayParameter(values, property, null, undefined, values))
+		.map((property) => ({
+			...property,
+			displayOptions: undefined,
+			options: property.type === 'collection' ? shown(property.options as INodeProperties[], values) : property.options,
+		}));
 
 test.each(settings.map((values) => [`${String(values.resource)}.${String(values.operation)} ${String(values.amountUnit)} returnAll=${String(values.returnAll)}`, values]))(
 	'%s shows the same fields in the same order',
@@ -48,8 +52,8 @@ test('a field several operations share is one property where one show rule can s
 		currency: 2,
 		// Body (four operations), Cancel's own text, and the URL path of two operations.
 		shop: 4,
-		// Each operation's own optional fields.
-		additionalFields: 5,
+		// Each option shown where its operation lists it; Debit's apart, as for amountUnit.
+		additionalFields: 2,
 		// In the body for Cancel and Debit, in the URL path for the others.
 		paymentId: 2,
 		paymentProfileId: 2,

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * For every item, n8n's RoutingNode evaluates the stored value of every top-level
@@ -12,6 +12,10 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  * identity) and the operations they cover together can be written as one
  * `resource` x `operation` show rule that shows no other operation. Every operation
  * keeps its fields in the same order (a topological merge of the operations' orders).
+ * Collections (Additional Fields) merge even when their options differ: the merged
+ * collection has every operation's options, each option shown by a `/resource` x
+ * `/operation` rule where not all of them have it (n8n's editor and RoutingNode pick the
+ * shown one of options sharing a name).
  */
 
 /** "resource.operation" */
@@ -19,6 +23,8 @@ type Pair = string;
 
 interface Group {
 	members: INodeProperties[];
+	/** The operations of each member. */
+	memberPairs: Array<Set<Pair>>;
 	/** Index of the first member in the list given: the tie-break that keeps the order stable. */
 	first: number;
 	signature?: string;
@@ -49,37 +55,69 @@ function pairsOf(property: INodeProperties, operations: Map<string, string[]>): 
 	return pairs;
 }
 
-/** The definition without the `resource`/`operation` rule, functions named by identity. */
+/**
+ * The definition without the `resource`/`operation` rule (and a collection's options),
+ * functions named by identity.
+ */
 function signatureOf(property: INodeProperties, functionIds: Map<unknown, number>): string {
 	const show = { ...property.displayOptions?.show };
 	delete show.resource;
 	delete show.operation;
 	const displayOptions = { ...property.displayOptions, show };
-	return JSON.stringify({ ...property, displayOptions }, (_key, value: unknown) => {
+	const options = property.type === 'collection' ? undefined : property.options;
+	return JSON.stringify({ ...property, displayOptions, options }, (_key, value: unknown) => {
 		if (typeof value !== 'function') return value;
 		if (!functionIds.has(value)) functionIds.set(value, functionIds.size);
 		return `function#${functionIds.get(value)}`;
 	});
 }
 
-/** The one show rule for these operations, if `resource` x `operation` gives exactly them. */
-function productRule(pairs: Set<Pair>, operations: Map<string, string[]>): IDisplayOptions['show'] | undefined {
+/**
+ * `[resources, operations]` whose product, among the operations `within`, is exactly
+ * `pairs`; undefined when no such rule exists.
+ */
+function productRule(pairs: Set<Pair>, within: Set<Pair>): [string[], string[]] | undefined {
 	const split = [...pairs].map((pair) => pair.split('.'));
-	const resource = [...new Set(split.map(([r]) => r))];
-	const operation = [...new Set(split.map(([, o]) => o))];
-	for (const r of resource) {
-		for (const o of operation) {
-			if (operations.get(r)?.includes(o) && !pairs.has(`${r}.${o}`)) return undefined;
+	const resources = [...new Set(split.map(([r]) => r))];
+	const operations = [...new Set(split.map(([, o]) => o))];
+	for (const r of resources) {
+		for (const o of operations) {
+			if (within.has(`${r}.${o}`) && !pairs.has(`${r}.${o}`)) return undefined;
 		}
 	}
-	return { resource, operation };
+	return [resources, operations];
 }
 
-function mergedProperty(group: Group, operations: Map<string, string[]>): INodeProperties {
+/** Every operation's options of a merged collection, each shown only where it was listed. */
+function mergedOptions(group: Group, functionIds: Map<unknown, number>): INodeProperties[] {
+	const merged: Array<{ option: INodeProperties; signature: string; pairs: Set<Pair> }> = [];
+	group.members.forEach((member, index) => {
+		for (const option of (member.options ?? []) as INodeProperties[]) {
+			const pairs = group.memberPairs[index];
+			const signature = signatureOf(option, functionIds);
+			const same = merged.find((entry) =>
+				entry.signature === signature && productRule(new Set([...entry.pairs, ...pairs]), group.pairs) !== undefined);
+			if (same) for (const pair of pairs) same.pairs.add(pair);
+			else merged.push({ option, signature, pairs: new Set(pairs) });
+		}
+	});
+	return merged
+		.map(({ option, pairs }) => {
+			if (pairs.size === group.pairs.size) return option;
+			const [resources, operations] = productRule(pairs, group.pairs)!;
+			const show = { ...option.displayOptions?.show, '/resource': resources, '/operation': operations };
+			return { ...option, displayOptions: { ...option.displayOptions, show } };
+		})
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+function mergedProperty(group: Group, all: Set<Pair>, functionIds: Map<unknown, number>): INodeProperties {
 	const [model] = group.members;
 	if (group.members.length === 1) return model;
-	const show = { ...model.displayOptions?.show, ...productRule(group.pairs, operations) };
-	return { ...model, displayOptions: { ...model.displayOptions, show } };
+	const [resource, operation] = productRule(group.pairs, all)!;
+	const show = { ...model.displayOptions?.show, resource, operation };
+	const options = model.type === 'collection' ? mergedOptions(group, functionIds) : model.options;
+	return { ...model, displayOptions: { ...model.displayOptions, show }, options };
 }
 
 /** Orders the groups so that every operation sees its fields in the order it listed them. */
@@ -114,6 +152,7 @@ function ordered(groups: Group[], placed: Array<[Group, Set<Pair>]>): Group[] {
 
 export function shareFields(properties: INodeProperties[]): INodeProperties[] {
 	const operations = operationsOf(properties);
+	const all = new Set([...operations].flatMap(([resource, names]) => names.map((name) => `${resource}.${name}`)));
 	const functionIds = new Map<unknown, number>();
 	const groups: Group[] = [];
 	// Each property's group and own operations, in the order given.
@@ -122,15 +161,16 @@ export function shareFields(properties: INodeProperties[]): INodeProperties[] {
 		// Only fields placed by a resource rule are shared; the rest stay as they are.
 		const signature = property.displayOptions?.show?.resource ? signatureOf(property, functionIds) : undefined;
 		const joined = signature === undefined ? undefined : groups.find((group) =>
-			group.signature === signature && productRule(new Set([...group.pairs, ...pairs]), operations) !== undefined);
+			group.signature === signature && productRule(new Set([...group.pairs, ...pairs]), all) !== undefined);
 		if (joined) {
 			joined.members.push(property);
+			joined.memberPairs.push(pairs);
 			for (const pair of pairs) joined.pairs.add(pair);
 			return [joined, pairs];
 		}
-		const group: Group = { members: [property], first: index, signature, pairs: new Set(pairs) };
+		const group: Group = { members: [property], memberPairs: [pairs], first: index, signature, pairs: new Set(pairs) };
 		groups.push(group);
 		return [group, pairs];
 	});
-	return ordered(groups, placed).map((group) => mergedProperty(group, operations));
+	return ordered(groups, placed).map((group) => mergedProperty(group, all, functionIds));
 }
