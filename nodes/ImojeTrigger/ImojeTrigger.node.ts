@@ -98,12 +98,15 @@ export class ImojeTrigger implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
 		if (this.getMode() === 'manual' || !(this.getNodeParameter('dropDuplicates', 0, true) as boolean)) return [items];
-		const staticData = this.getWorkflowStaticData('node');
-		const nowSeconds = Math.floor(Date.now() / 1000);
-		const windowSeconds = replayWindowSeconds(this.getNodeParameter('replayWindowDays', 0, DEFAULT_REPLAY_WINDOW_DAYS));
+		const run = {
+			staticData: this.getWorkflowStaticData('node'),
+			scope: scopeOf(this),
+			nowSeconds: Math.floor(Date.now() / 1000),
+			windowSeconds: replayWindowSeconds(this.getNodeParameter('replayWindowDays', 0, DEFAULT_REPLAY_WINDOW_DAYS)),
+		};
 		for (const item of items) {
 			const notification = readNotification(item.json);
-			if (notification) recordRun({ staticData, scope: scopeOf(this), ...notification, nowSeconds, windowSeconds });
+			if (notification) recordRun({ ...run, ...notification });
 		}
 		return [items];
 	}
