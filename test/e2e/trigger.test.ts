@@ -69,6 +69,9 @@ describe('imoje Trigger in a real n8n', () => {
 
 		// The answer comes after n8n stored the execution: it is listed at once.
 		const [execution] = await client.executions(workflow.id);
+		expect(execution).toBeDefined();
+		// Its output is there once the run has ended (the trigger's first step records the notification).
+		await client.waitForExecutions(workflow.id, 1);
 		const detail = await client.execution(execution.id);
 		const out = detail.data.resultData.runData['imoje Trigger'][0].data?.main[0]?.[0]?.json;
 		expect(out).toMatchObject({ event: 'paymentStatus', status: 'settled', transactionId: id, amount: 2500, currency: 'PLN', transaction: { id } });
