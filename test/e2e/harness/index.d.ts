@@ -174,7 +174,7 @@ export class N8nClient {
 	activateWorkflow(id: string, versionId?: string): Promise<StoredWorkflow>;
 	/** `POST /rest/workflows/:id/deactivate` */
 	deactivateWorkflow(id: string): Promise<StoredWorkflow>;
-	/** `GET /rest/executions?filter={"workflowId":…}`: newest first, no run data. */
+	/** `GET /rest/executions` filtered by workflow and status (every status by default: one query, see n8n.js): newest first, no run data. */
 	executions(workflowId?: string, opts?: { limit?: number; status?: ExecutionStatus | ExecutionStatus[] }): Promise<ExecutionSummary[]>;
 	/** `GET /rest/executions/:id` with run data decoded. */
 	execution(id: string): Promise<ExecutionDetail>;

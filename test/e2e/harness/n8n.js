@@ -21,6 +21,7 @@ const path = require('node:path');
 const crypto = require('node:crypto');
 const { spawn, execFileSync } = require('node:child_process');
 const { REPO_ROOT, VERSIONS, paths } = require('./paths');
+const { ExecutionStatusList } = require('n8n-workflow');
 
 const PACKAGE_NAME = 'n8n-nodes-imoje';
 const BROWSER_ID = 'imoje-e2e-browser';
@@ -575,11 +576,15 @@ class N8nClient {
 		return await this.request('POST', `/rest/workflows/${id}/deactivate`, { body: {} });
 	}
 
-	/** `GET /rest/executions?filter={"workflowId":…}`: newest first, without run data. */
-	async executions(workflowId, { limit = 100, status } = {}) {
-		const filter = {};
+	/**
+	 * `GET /rest/executions?filter={"workflowId":…,"status":[…]}`: newest first, without run data.
+	 * Always sends a status filter (every status unless one is asked for): without one, n8n 2.38.7's
+	 * `ExecutionsController.getMany` lists running and finished executions with two separate queries
+	 * (`findLatestCurrentAndCompleted`), and a run that ends between them is in neither list.
+	 */
+	async executions(workflowId, { limit = 100, status = ExecutionStatusList } = {}) {
+		const filter = { status: Array.isArray(status) ? status : [status] };
 		if (workflowId) filter.workflowId = workflowId;
-		if (status) filter.status = Array.isArray(status) ? status : [status];
 		const res = await this.request('GET', '/rest/executions', { query: { filter, limit: String(limit) } });
 		return res.results;
 	}
