@@ -82,7 +82,7 @@ async function checks(q, args) {
 	}
 	// Once those runs have ended (the worker has saved what they recorded), the same ones to B.
 	await settle(client, [target.workflowId], { quietMs: 4000 });
-	for (const p of pairs.afterRun) p.answers.push(await post(url(B), { ref: p.ref, raw: p.raw, headers: p.headers }));
+	for (const p of pairs.afterRun) p.answers.push(await post(url(B), p));
 	// A redeploy of processor A: does it still know the notifications it ran?
 	await settle(client, [target.workflowId], { quietMs: 4000 });
 	const before = (await readPostgres(q.pg.conn, refPattern(tag)))[target.workflowId] || { refs: {} };

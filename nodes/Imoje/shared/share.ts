@@ -32,7 +32,7 @@ interface Group {
 }
 
 /** Every resource's operations, read from the `operation` selectors (one per resource). */
-function operationsOf(properties: INodeProperties[]): Map<string, string[]> {
+function operationsByResource(properties: INodeProperties[]): Map<string, string[]> {
 	const byResource = new Map<string, string[]>();
 	for (const { name, displayOptions, options } of properties) {
 		const resource = displayOptions?.show?.resource?.[0];
@@ -88,6 +88,15 @@ function productRule(pairs: Set<Pair>, within: Set<Pair>): [string[], string[]] 
 	return [resources, operations];
 }
 
+/**
+ * The entry with this signature that can take in `pairs` and still be shown by one rule
+ * among the operations `within`; undefined when there is none (or no signature).
+ */
+function joinable<T extends { signature?: string; pairs: Set<Pair> }>(entries: T[], signature: string | undefined, pairs: Set<Pair>, within: Set<Pair>): T | undefined {
+	if (signature === undefined) return undefined;
+	return entries.find((entry) => entry.signature === signature && productRule(new Set([...entry.pairs, ...pairs]), within) !== undefined);
+}
+
 /** Every operation's options of a merged collection, each shown only where it was listed. */
 function mergedOptions(group: Group, functionIds: Map<unknown, number>): INodeProperties[] {
 	const merged: Array<{ option: INodeProperties; signature: string; pairs: Set<Pair> }> = [];
@@ -95,8 +104,7 @@ function mergedOptions(group: Group, functionIds: Map<unknown, number>): INodePr
 		for (const option of (member.options ?? []) as INodeProperties[]) {
 			const pairs = group.memberPairs[index];
 			const signature = signatureOf(option, functionIds);
-			const same = merged.find((entry) =>
-				entry.signature === signature && productRule(new Set([...entry.pairs, ...pairs]), group.pairs) !== undefined);
+			const same = joinable(merged, signature, pairs, group.pairs);
 			if (same) for (const pair of pairs) same.pairs.add(pair);
 			else merged.push({ option, signature, pairs: new Set(pairs) });
 		}
@@ -151,7 +159,7 @@ function ordered(groups: Group[], placed: Array<[Group, Set<Pair>]>): Group[] {
 }
 
 export function shareFields(properties: INodeProperties[]): INodeProperties[] {
-	const operations = operationsOf(properties);
+	const operations = operationsByResource(properties);
 	const all = new Set([...operations].flatMap(([resource, names]) => names.map((name) => `${resource}.${name}`)));
 	const functionIds = new Map<unknown, number>();
 	const groups: Group[] = [];
@@ -160,8 +168,7 @@ export function shareFields(properties: INodeProperties[]): INodeProperties[] {
 		const pairs = pairsOf(property, operations);
 		// Only fields placed by a resource rule are shared; the rest stay as they are.
 		const signature = property.displayOptions?.show?.resource ? signatureOf(property, functionIds) : undefined;
-		const joined = signature === undefined ? undefined : groups.find((group) =>
-			group.signature === signature && productRule(new Set([...group.pairs, ...pairs]), all) !== undefined);
+		const joined = joinable(groups, signature, pairs, all);
 		if (joined) {
 			joined.members.push(property);
 			joined.memberPairs.push(pairs);
