@@ -254,8 +254,8 @@ describe('an AI agent runs the imoje node as a tool (scripted model)', () => {
 
 		// Waits for a node change: n8n makes the description "<operation's action> in imoje",
 		// today "Create payment link in imoje", which does not say how to write the amount.
-		it('says the amount\'s unit in the tool description', () => {
-			expect(tool.description).toMatch(/main unit|smallest unit|grosz|cents|decimal/i);
+		it('says in the tool description how to write the amount: in the main unit, as the node reads it', () => {
+			expect(tool.description).toMatch(/main unit/i);
 		});
 	});
 
@@ -296,7 +296,48 @@ describe('an AI agent runs the imoje node as a tool (scripted model)', () => {
 		// Whatever amount the model is asked for names the unit the node reads.
 		const [tool] = toolsOf(run.chats[0]);
 		expect(Object.keys(schemaOf(tool)).filter((k) => isAmountKey(k) && /smallest/i.test(k))).toEqual([]);
-		// Asked for no amount, the model learns from the node which field is missing.
-		expect(toolResults(run.chats[run.chats.length - 1]).join('\n')).toMatch(/"error":.*Amount in Main Unit/);
+		// Asked for no amount, the model learns from the node that the amount is missing.
+		expect(toolResults(run.chats[run.chats.length - 1]).join('\n')).toMatch(/"error":[^}]*Amount/);
+	});
+
+	// The same for a person (waits for the same node change): 12550 typed under "Smallest
+	// Unit", then "Amounts In" switched to the main unit, is not read as 12,550.00 PLN.
+	it('does not read an amount typed under the smallest unit as main units after "Amounts In" is switched', async () => {
+		const before = new Set((await simLinks()).map((l) => l.id));
+		const saved = await client.createWorkflow({
+			name: 'e2e: amount typed before an Amounts In switch',
+			settings: { executionOrder: 'v1' },
+			nodes: [
+				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					name: 'Create payment link',
+					type: `${PACKAGE_NAME}.imoje`,
+					typeVersion: 1,
+					position: [220, 0],
+					parameters: {
+						resource: 'paymentLink',
+						operation: 'create',
+						amountUnit: 'main',
+						amount: '12550',
+						currency: 'PLN',
+						orderId: '78',
+						customerFirstName: 'Jan',
+						customerLastName: 'Kowalski',
+						customerEmail: 'jan@example.com',
+					},
+					credentials: { imojeApi: imojeCredential },
+				},
+			],
+			connections: { Start: { main: [[{ node: 'Create payment link', type: 'main', index: 0 }]] } },
+		});
+		await client.request('POST', `/rest/workflows/${saved.id}/run`, { body: { triggerToStartFrom: { name: 'Start' } } });
+		const [finished] = await client.waitForExecutions(saved.id, 1, { timeoutMs: 60_000 });
+		const execution = await client.execution(finished.id);
+
+		const created = (await simLinks()).filter((l) => !before.has(l.id));
+		expect(created.filter((l) => l.amount === 1255000)).toEqual([]);
+		expect(created).toEqual([]);
+		expect(execution.status).toBe('error');
+		expect(execution.data.resultData.error?.message).toMatch(/Amount/);
 	});
 });
