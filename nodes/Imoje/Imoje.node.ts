@@ -4,20 +4,21 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { methods } from './methods';
 import { sendOnce } from './request/answer';
 import { amountProperties, idProperties, listProperties, payerProperties, shopProperties } from './resources/common';
-import { paymentLinkOperation } from './resources/paymentLink';
+import { toolDescription } from './resources/operation';
+import { paymentLinkOperation, paymentLinkOperations } from './resources/paymentLink';
 import { createOptions as paymentLinkCreateOptions } from './resources/paymentLink/create';
-import { paymentMethodOperation } from './resources/paymentMethod';
+import { paymentMethodOperation, paymentMethodOperations } from './resources/paymentMethod';
 import { getAvailableOptions } from './resources/paymentMethod/getAvailable';
-import { paymentProfileOperation } from './resources/paymentProfile';
+import { paymentProfileOperation, paymentProfileOperations } from './resources/paymentProfile';
 import { deactivateProperties } from './resources/paymentProfile/byId';
 import { debitOptions } from './resources/paymentProfile/debit';
-import { refundOperation } from './resources/refund';
+import { refundOperation, refundOperations } from './resources/refund';
 import { createOptions as refundCreateOptions } from './resources/refund/create';
-import { shopOperation } from './resources/shop';
+import { shopOperation, shopOperations } from './resources/shop';
 import { getAllProperties as customerIdProperties } from './resources/paymentProfile/getAll';
-import { transactionOperation } from './resources/transaction';
+import { transactionOperation, transactionOperations } from './resources/transaction';
 import { createOptions as transactionCreateOptions, createProperties as transactionCreateProperties } from './resources/transaction/create';
-import { trustedIpOperation } from './resources/trustedIp';
+import { trustedIpOperation, trustedIpOperations } from './resources/trustedIp';
 import { setProperties as trustedIpSetProperties } from './resources/trustedIp/set';
 
 export class Imoje implements INodeType {
@@ -97,6 +98,15 @@ export class Imoje implements INodeType {
 					a.displayName.localeCompare(b.displayName),
 				),
 			},
+			toolDescription({
+				paymentLink: paymentLinkOperations,
+				paymentMethod: paymentMethodOperations,
+				paymentProfile: paymentProfileOperations,
+				refund: refundOperations,
+				shop: shopOperations,
+				transaction: transactionOperations,
+				trustedIp: trustedIpOperations,
+			}),
 			{
 				displayName: 'Simplify',
 				name: 'simplify',

@@ -16,6 +16,7 @@ import { refundOperations } from '../../dist/nodes/Imoje/resources/refund';
 import { shopOperations } from '../../dist/nodes/Imoje/resources/shop';
 import { transactionOperations } from '../../dist/nodes/Imoje/resources/transaction';
 import { trustedIpOperations } from '../../dist/nodes/Imoje/resources/trustedIp';
+import { singleNodeWorkflow } from '../engine/harness';
 
 const properties = new Imoje().description.properties;
 
@@ -78,4 +79,17 @@ test('building the description twice gives the same description', () => {
 		const again = require('../../dist/nodes/Imoje/Imoje.node') as { Imoje: typeof Imoje };
 		expect(JSON.stringify(new again.Imoje().description)).toBe(JSON.stringify(new Imoje().description));
 	});
+});
+
+test('an AI agent is told each operation and the unit its amounts are read in', () => {
+	const source = properties.find(({ name }) => name === 'toolDescription')!.default;
+	// n8n's own expression evaluation, with the node's parameters as $parameter.
+	const describe = (values: INodeParameters) => {
+		const { node, workflow } = singleNodeWorkflow(values);
+		return String(workflow.expression.getParameterValue(source as string, null, 0, 0, node.name, [], 'manual', {}));
+	};
+	for (const [, values] of cases) expect(describe(values)).toMatch(/ imoje/);
+	expect(describe({ resource: 'paymentLink', operation: 'create', amountUnit: 'main' })).toMatch(/main unit.*125\.50 PLN is 125\.50\.$/);
+	expect(describe({ resource: 'paymentLink', operation: 'create', amountUnit: 'smallest' })).toMatch(/smallest unit.*125\.50 PLN is 12550\.$/);
+	expect(describe({ resource: 'shop', operation: 'get' })).toBe('Get shop in imoje.');
 });

@@ -11,6 +11,7 @@ export interface Operation {
 	option: INodePropertyOptions;
 	/** Every field the operation shows, in the order n8n shows them (Additional Fields last). */
 	fields: Field[];
+	forAgents: string;
 }
 
 /**
@@ -29,6 +30,8 @@ export function operation(spec: {
 	/** Runs after prepare (switching to another endpoint). */
 	then?: PreSendAction[];
 	answer?: Parameters<typeof answer>[0];
+	/** What an AI agent is told the operation does, when the node is its tool; the action otherwise. */
+	forAgents?: string;
 }): Operation {
 	return {
 		option: {
@@ -43,6 +46,7 @@ export function operation(spec: {
 			},
 		},
 		fields: spec.fields,
+		forAgents: spec.forAgents ?? `${spec.action} in imoje.`,
 	};
 }
 
@@ -70,3 +74,28 @@ export const operationsOf = (resource: string, defaultOperation: string, operati
 	options: operations.map((op) => op.option),
 	default: defaultOperation,
 });
+
+/**
+ * What an AI agent reads about the tool: the operation, and how to write its amounts in
+ * the unit the node will read them in, so a model cannot send 12550 where the node
+ * reads main units. Shown only on the tool variant of the node (`@tool`); as a default
+ * value it follows "Amounts In" whenever the user changes it. Defining it replaces
+ * n8n's own Tool Description field, for every operation alike.
+ */
+export function toolDescription(operations: Record<string, Operation[]>): INodeProperties {
+	const texts = Object.fromEntries(
+		Object.entries(operations).map(([resource, list]) => [resource, Object.fromEntries(list.map((op) => [op.option.value, op.forAgents]))]),
+	);
+	const main = ' Write every amount in the main unit, with at most 2 decimals and a dot: 125.50 PLN is 125.50.';
+	const smallest = ' Write every amount as a whole number of the smallest unit (grosze, cents): 125.50 PLN is 12550.';
+	return {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		// No "}}" inside: it would end the expression early.
+		default: `={{ (${JSON.stringify(texts).replace(/}/g, '} ')})[$parameter.resource][$parameter.operation] + ($parameter.amountUnit === 'main' ? ${JSON.stringify(main)} : $parameter.amountUnit === 'smallest' ? ${JSON.stringify(smallest)} : '') }}`,
+		description: 'What the AI agent is told this tool does; by default the operation and the unit its amounts are written in',
+		displayOptions: { show: { '@tool': [true] } },
+	};
+}

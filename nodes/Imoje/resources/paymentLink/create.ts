@@ -64,6 +64,7 @@ export const create = operation({
 	request: { method: 'POST', url: '/payment' },
 	fields: [plain(amountUnit), paymentAmount, currency, orderId, customerFirstName, customerLastName, customerEmail, shopInBody, plain(fitText), additionalFields(optional)],
 	rules: [multipayoutInPln],
+	forAgents: 'Creates an imoje payment link for one payer and returns it: give the payer its url.',
 });
 
 export const createOptions = additionalOptions('paymentLink', 'create', optional);

@@ -29,6 +29,7 @@ export const create = operation({
 	description: 'Give back all or part of a settled payment',
 	request: { method: 'POST', url: '/transaction/{transactionId}/refund', body: { type: 'refund' } },
 	fields: [transactionId, plain(amountUnit), paymentAmount, shopInBody, plain(fitText), additionalFields(optional)],
+	forAgents: 'Refunds all or part of a settled imoje transaction, by its transaction ID. Wait at least 5 seconds between two refunds of one transaction.',
 });
 
 export const createOptions = additionalOptions('refund', 'create', optional);
