@@ -44,6 +44,17 @@ export interface Fact {
 /** A rule across fields of one operation: the field it names, and what is wrong with the body. */
 export type BodyRule = [label: string, check: (body: IDataObject) => string | undefined];
 
+/**
+ * An operation as its file declares it: the option n8n lists, with its routing (its
+ * request, prepare over its fields before sending, and what becomes of the answer), its
+ * fields in the order n8n shows them, and what an AI agent is told it does.
+ */
+export interface Operation {
+	option: INodePropertyOptions;
+	fields: Field[];
+	forAgents: string;
+}
+
 /** A field of the node: its n8n properties (an amount has one per unit) and its facts. */
 export interface Field {
 	properties: INodeProperties[];

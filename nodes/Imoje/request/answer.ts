@@ -10,9 +10,8 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { ImojeInputError, imojeApiError, notImojeAnswer, timedOut } from './errors';
+import { DEFAULT_TIMEOUT_MS, ImojeInputError, imojeApiError, notImojeAnswer, timedOut } from './errors';
 import { isObject, toItems } from './output';
-import { DEFAULT_TIMEOUT_MS } from './prepare';
 
 /**
  * What becomes of imoje's answer, declared on each operation

@@ -33,6 +33,13 @@ export class ImojeInputError extends NodeApiError {
 	}
 }
 
+/**
+ * Used when the node's Request Options › Timeout is not set, instead of n8n's 300 s.
+ * imoje's own WooCommerce plugin gives up after 10 s (docs/imoje-api.md#corrections);
+ * 30 s leaves room for slow payment providers behind imoje.
+ */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** A 2xx answer that is not imoje's JSON (an HTML page from a proxy, nothing at all). */
 export function notImojeAnswer(node: INode, statusCode: number, body: unknown): NodeApiError {
 	const text = excerpt(body);

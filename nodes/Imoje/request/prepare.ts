@@ -9,7 +9,7 @@ import type { BodyRule, Fact, Field } from '../fields/field';
 import { fitText } from '../fields/fitText';
 import { rules, textProblem, typeName } from '../fields/rules';
 import type { Rule } from '../fields/rules';
-import { ImojeInputError } from './errors';
+import { DEFAULT_TIMEOUT_MS, ImojeInputError } from './errors';
 import { isObject } from './output';
 
 /**
@@ -25,13 +25,6 @@ import { isObject } from './output';
  * 4. every value checked against imoje's rule, and the operation's rules across fields;
  * 5. the first problem thrown, naming the field, before anything is sent.
  */
-
-/**
- * Used when the node's Request Options › Timeout is not set, instead of n8n's 300 s.
- * imoje's own WooCommerce plugin gives up after 10 s (docs/imoje-api.md#corrections);
- * 30 s leaves room for slow payment providers behind imoje.
- */
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 interface Problem {
 	field: string;

@@ -1,54 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IHttpRequestOptions, INodeProperties, INodePropertyOptions, PreSendAction } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { propertiesOf } from '../fields/field';
-import type { BodyRule, Field } from '../fields/field';
-import { answer } from '../request/answer';
-import { prepare } from '../request/prepare';
-
-/** An operation as its file declares it: the option n8n lists, with its routing, and its fields in order. */
-export interface Operation {
-	option: INodePropertyOptions;
-	/** Every field the operation shows, in the order n8n shows them (Additional Fields last). */
-	fields: Field[];
-	forAgents: string;
-}
-
-/**
- * Declares an operation: its request, its fields (which prepare checks before sending),
- * its rules across fields, and what becomes of the answer. Everything the operation does
- * differently is said here, on the operation, as n8n's declarative routing has it.
- */
-export function operation(spec: {
-	name: string;
-	value: string;
-	action: string;
-	description: string;
-	request: Pick<IHttpRequestOptions, 'method' | 'url' | 'body'>;
-	fields: Field[];
-	rules?: BodyRule[];
-	/** Runs after prepare (switching to another endpoint). */
-	then?: PreSendAction[];
-	answer?: Parameters<typeof answer>[0];
-	/** What an AI agent is told the operation does, when the node is its tool; the action otherwise. */
-	forAgents?: string;
-}): Operation {
-	return {
-		option: {
-			name: spec.name,
-			value: spec.value,
-			action: spec.action,
-			description: spec.description,
-			routing: {
-				request: spec.request,
-				send: { preSend: [prepare(spec.fields, spec.rules), ...(spec.then ?? [])] },
-				output: { postReceive: [answer(spec.answer)] },
-			},
-		},
-		fields: spec.fields,
-		forAgents: spec.forAgents ?? `${spec.action} in imoje.`,
-	};
-}
+import type { Field, Operation } from '../fields/field';
 
 /** The optional fields of an operation, as options of the node's one Additional Fields collection. */
 export const additionalOptions = (resource: string, operationValue: string, fields: Field[]): INodeProperties[] =>

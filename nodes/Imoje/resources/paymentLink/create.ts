@@ -23,7 +23,10 @@ import {
 	title,
 	visibleMethod,
 } from '../../fields/payment';
-import { additionalFields, additionalOptions, operation } from '../operation';
+import { additionalFields, additionalOptions } from '../operation';
+import type { Field, Operation } from '../../fields/field';
+import { answer } from '../../request/answer';
+import { prepare } from '../../request/prepare';
 
 /** Optional fields, in Additional Fields. */
 const optional = [
@@ -56,15 +59,22 @@ const optional = [
 ];
 
 /** POST /payment: a link to imoje's payment page, to send to the payer (docs/imoje-api.md#payment-link-create). */
-export const create = operation({
-	name: 'Create',
-	value: 'create',
-	action: 'Create payment link',
-	description: 'Create a link to imoje\'s payment page, to send to the payer',
-	request: { method: 'POST', url: '/payment' },
-	fields: [plain(amountUnit), paymentAmount, currency, orderId, customerFirstName, customerLastName, customerEmail, shopInBody, plain(fitText), additionalFields(optional)],
-	rules: [multipayoutInPln],
+const fields: Field[] = [plain(amountUnit), paymentAmount, currency, orderId, customerFirstName, customerLastName, customerEmail, shopInBody, plain(fitText), additionalFields(optional)];
+
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create payment link',
+		description: 'Create a link to imoje\'s payment page, to send to the payer',
+		routing: {
+			request: { method: 'POST', url: '/payment' },
+			send: { preSend: [prepare(fields, [multipayoutInPln])] },
+			output: { postReceive: [answer()] },
+		},
+	},
+	fields: fields,
 	forAgents: 'Creates an imoje payment link for one payer and returns it: give the payer its url.',
-});
+};
 
 export const createOptions = additionalOptions('paymentLink', 'create', optional);

@@ -2,7 +2,10 @@ import { choice, plain, returnAll } from '../../fields/field';
 import { shopInPath } from '../../fields/ids';
 import { deviceOptions, localeOptions } from '../../fields/options';
 import { amountUnit, currency, paymentAmount } from '../../fields/payment';
-import { additionalFields, additionalOptions, operation } from '../operation';
+import { additionalFields, additionalOptions } from '../operation';
+import type { Field, Operation } from '../../fields/field';
+import { answer } from '../../request/answer';
+import { prepare } from '../../request/prepare';
 
 const optional = [
 	choice({ displayName: 'Device', name: 'device', default: 'desktop', options: deviceOptions, description: 'Some methods are offered only on mobile or only on desktop' }),
@@ -16,14 +19,22 @@ const optional = [
  * takes them, shown by one resource x operation rule, and `getAll` would also match
  * Payment Profile's Get Many.
  */
-export const getAvailable = operation({
-	name: 'Get Available',
-	value: 'getAvailable',
-	action: 'Get available payment methods',
-	description: 'Get the payment methods and channels a payer can use for an amount',
-	request: { method: 'POST', url: '/service/{shop}/get-payment-methods' },
-	fields: [plain(amountUnit), paymentAmount, currency, shopInPath, ...returnAll, additionalFields(optional)],
-	answer: { limit: true },
-});
+const fields: Field[] = [plain(amountUnit), paymentAmount, currency, shopInPath, ...returnAll, additionalFields(optional)];
+
+export const getAvailable: Operation = {
+	option: {
+		name: 'Get Available',
+		value: 'getAvailable',
+		action: 'Get available payment methods',
+		description: 'Get the payment methods and channels a payer can use for an amount',
+		routing: {
+			request: { method: 'POST', url: '/service/{shop}/get-payment-methods' },
+			send: { preSend: [prepare(fields)] },
+			output: { postReceive: [answer({ limit: true })] },
+		},
+	},
+	fields: fields,
+	forAgents: 'Get available payment methods in imoje.',
+};
 
 export const getAvailableOptions = additionalOptions('paymentMethod', 'getAvailable', optional);

@@ -2,17 +2,27 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { plain } from '../../fields/field';
 import { paymentProfileId } from '../../fields/ids';
-import { operation, ownProperties } from '../operation';
+import { ownProperties } from '../operation';
+import type { Field, Operation } from '../../fields/field';
+import { answer } from '../../request/answer';
+import { prepare } from '../../request/prepare';
 
 /** GET /profile/id/{id}: a saved card (docs/imoje-api.md#payment-profiles). */
-export const get = operation({
-	name: 'Get',
-	value: 'get',
-	action: 'Get payment profile',
-	description: 'Get a saved card by its profile ID',
-	request: { method: 'GET', url: '/profile/id/{paymentProfileId}' },
+export const get: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get payment profile',
+		description: 'Get a saved card by its profile ID',
+		routing: {
+			request: { method: 'GET', url: '/profile/id/{paymentProfileId}' },
+			send: { preSend: [prepare([paymentProfileId])] },
+			output: { postReceive: [answer()] },
+		},
+	},
 	fields: [paymentProfileId],
-});
+	forAgents: 'Get payment profile in imoje.',
+};
 
 /**
  * imoje offers two deactivation endpoints with the same effect: DELETE on the profile's
@@ -44,15 +54,22 @@ const deactivateOptions: INodeProperties = {
 };
 
 /** DELETE /profile/id/{id}: the saved card can no longer be charged. imoje documents no answer body. */
-export const deactivate = operation({
-	name: 'Deactivate',
-	value: 'deactivate',
-	action: 'Deactivate payment profile',
-	description: 'Stop a saved card from being charged again',
-	request: { method: 'DELETE', url: '/profile/id/{paymentProfileId}' },
-	fields: [paymentProfileId, plain(deactivateOptions)],
-	then: [deactivateViaPost],
-	answer: { emptyMeansDone: true },
-});
+const deactivateFields: Field[] = [paymentProfileId, plain(deactivateOptions)];
+
+export const deactivate: Operation = {
+	option: {
+		name: 'Deactivate',
+		value: 'deactivate',
+		action: 'Deactivate payment profile',
+		description: 'Stop a saved card from being charged again',
+		routing: {
+			request: { method: 'DELETE', url: '/profile/id/{paymentProfileId}' },
+			send: { preSend: [prepare(deactivateFields), deactivateViaPost] },
+			output: { postReceive: [answer({ emptyMeansDone: true })] },
+		},
+	},
+	fields: deactivateFields,
+	forAgents: 'Deactivate payment profile in imoje.',
+};
 
 export const deactivateProperties = ownProperties('paymentProfile', 'deactivate', [plain(deactivateOptions)]);

@@ -1,6 +1,9 @@
 import { field, returnAll } from '../../fields/field';
 import { TEXT, textProblem } from '../../fields/rules';
-import { operation, ownProperties } from '../operation';
+import { ownProperties } from '../operation';
+import type { Field, Operation } from '../../fields/field';
+import { answer } from '../../request/answer';
+import { prepare } from '../../request/prepare';
 
 /** The payer's ID, read by prepare into the URL; imoje's rule for a cid. */
 const customerId = field(
@@ -17,12 +20,20 @@ const customerId = field(
 export const getAllProperties = ownProperties('paymentProfile', 'getAll', [customerId]);
 
 /** GET /profile/cid/{cid}: the saved cards of a payer (docs/imoje-api.md#payment-profiles). */
-export const getAll = operation({
-	name: 'Get Many',
-	value: 'getAll',
-	action: 'Get payment profiles of payer',
-	description: 'Get the saved cards of a payer by your customer ID (cid)',
-	request: { method: 'GET', url: '/profile/cid/{cid}' },
-	fields: [customerId, ...returnAll],
-	answer: { limit: true },
-});
+const fields: Field[] = [customerId, ...returnAll];
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get payment profiles of payer',
+		description: 'Get the saved cards of a payer by your customer ID (cid)',
+		routing: {
+			request: { method: 'GET', url: '/profile/cid/{cid}' },
+			send: { preSend: [prepare(fields)] },
+			output: { postReceive: [answer({ limit: true })] },
+		},
+	},
+	fields: fields,
+	forAgents: 'Get payment profiles of payer in imoje.',
+};

@@ -1,5 +1,5 @@
 import { field, plain } from '../../fields/field';
-import type { BodyRule } from '../../fields/field';
+import type { BodyRule, Field, Operation } from '../../fields/field';
 import { shopInBody } from '../../fields/ids';
 import { invoice, multipayout, multipayoutInPln } from '../../fields/lists';
 import { paymentChannel, paymentMethod } from '../../fields/methods';
@@ -25,7 +25,9 @@ import {
 	visibleMethod,
 } from '../../fields/payment';
 import { rules } from '../../fields/rules';
-import { additionalFields, additionalOptions, operation, ownProperties } from '../operation';
+import { additionalFields, additionalOptions, ownProperties } from '../operation';
+import { answer } from '../../request/answer';
+import { prepare } from '../../request/prepare';
 
 /** BLIK paid without leaving the shop's page needs the payer's real IP address. */
 const blikNeedsClientIp: BodyRule = [
@@ -72,13 +74,7 @@ const own = [
 ];
 
 /** POST /transaction: a payment in a chosen method and channel (docs/imoje-api.md#transaction-create). */
-export const create = operation({
-	name: 'Create',
-	value: 'create',
-	action: 'Create transaction',
-	description: 'Start a payment in a chosen method and channel (BLIK, bank, card…)',
-	request: { method: 'POST', url: '/transaction', body: { type: 'sale' } },
-	fields: [
+const fields: Field[] = [
 		plain(amountUnit),
 		paymentAmount,
 		currency,
@@ -90,9 +86,23 @@ export const create = operation({
 		shopInBody,
 		plain(fitText),
 		additionalFields(optional),
-	],
-	rules: [blikNeedsClientIp, multipayoutInPln],
-});
+	];
+
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create transaction',
+		description: 'Start a payment in a chosen method and channel (BLIK, bank, card…)',
+		routing: {
+			request: { method: 'POST', url: '/transaction', body: { type: 'sale' } },
+			send: { preSend: [prepare(fields, [blikNeedsClientIp, multipayoutInPln])] },
+			output: { postReceive: [answer()] },
+		},
+	},
+	fields: fields,
+	forAgents: 'Create transaction in imoje.',
+};
 
 export const createProperties = ownProperties('transaction', 'create', own);
 export const createOptions = additionalOptions('transaction', 'create', optional);

@@ -1,7 +1,9 @@
 import { plain } from '../../fields/field';
-import type { Field } from '../../fields/field';
 import { rules } from '../../fields/rules';
-import { operation, ownProperties } from '../operation';
+import { ownProperties } from '../operation';
+import type { Field, Operation } from '../../fields/field';
+import { answer } from '../../request/answer';
+import { prepare } from '../../request/prepare';
 
 const notice = plain({
 	displayName: 'This replaces the whole list of trusted IP addresses. Addresses left out, including the one n8n calls from, lose access to the imoje API.',
@@ -34,14 +36,22 @@ const ips: Field = {
 };
 
 /** PUT /settings/ips {trustedIps}: replaces the whole list (docs/imoje-api.md#trusted-ips). imoje documents no answer body. */
-export const set = operation({
-	name: 'Set',
-	value: 'set',
-	action: 'Set trusted IP addresses',
-	description: 'Replace the list of addresses allowed to call the imoje API',
-	request: { method: 'PUT', url: '/settings/ips' },
-	fields: [notice, ips],
-	answer: { emptyMeansDone: true },
-});
+const fields: Field[] = [notice, ips];
+
+export const set: Operation = {
+	option: {
+		name: 'Set',
+		value: 'set',
+		action: 'Set trusted IP addresses',
+		description: 'Replace the list of addresses allowed to call the imoje API',
+		routing: {
+			request: { method: 'PUT', url: '/settings/ips' },
+			send: { preSend: [prepare(fields)] },
+			output: { postReceive: [answer({ emptyMeansDone: true })] },
+		},
+	},
+	fields: fields,
+	forAgents: 'Set trusted IP addresses in imoje.',
+};
 
 export const setProperties = ownProperties('trustedIp', 'set', [notice, ips]);
