@@ -19,6 +19,6 @@ export const cancel: Operation = {
 			output: { postReceive: [answer()] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Cancel payment link in imoje.',
 };

@@ -73,7 +73,7 @@ export const create: Operation = {
 			output: { postReceive: [answer()] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Creates an imoje payment link for one payer and returns it: give the payer its url.',
 };
 

@@ -33,7 +33,7 @@ export const getAvailable: Operation = {
 			output: { postReceive: [answer({ limit: true })] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Get available payment methods in imoje.',
 };
 

@@ -33,7 +33,7 @@ export const debit: Operation = {
 			output: { postReceive: [answer()] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Debit payment profile in imoje.',
 };
 

@@ -34,6 +34,6 @@ export const getAll: Operation = {
 			output: { postReceive: [answer({ limit: true })] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Get payment profiles of payer in imoje.',
 };

@@ -20,6 +20,6 @@ export const checkPossibility: Operation = {
 			output: { postReceive: [answer()] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Check whether transaction can be refunded in imoje.',
 };

@@ -39,7 +39,7 @@ export const create: Operation = {
 			output: { postReceive: [answer()] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Refunds all or part of a settled imoje transaction, by its transaction ID. Wait at least 5 seconds between two refunds of one transaction.',
 };
 

@@ -100,7 +100,7 @@ export const create: Operation = {
 			output: { postReceive: [answer()] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Create transaction in imoje.',
 };
 

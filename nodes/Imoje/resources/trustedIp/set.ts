@@ -50,7 +50,7 @@ export const set: Operation = {
 			output: { postReceive: [answer({ emptyMeansDone: true })] },
 		},
 	},
-	fields: fields,
+	fields,
 	forAgents: 'Set trusted IP addresses in imoje.',
 };
 
