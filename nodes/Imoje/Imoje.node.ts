@@ -21,6 +21,17 @@ import { createOptions as transactionCreateOptions, createProperties as transact
 import { trustedIpOperation, trustedIpOperations } from './resources/trustedIp';
 import { setProperties as trustedIpSetProperties } from './resources/trustedIp/set';
 
+/** Every resource's operations: the selectors, and what an AI agent is told of each. */
+export const operationsByResource = {
+	paymentLink: paymentLinkOperations,
+	paymentMethod: paymentMethodOperations,
+	paymentProfile: paymentProfileOperations,
+	refund: refundOperations,
+	shop: shopOperations,
+	transaction: transactionOperations,
+	trustedIp: trustedIpOperations,
+};
+
 export class Imoje implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'imoje',
@@ -98,15 +109,7 @@ export class Imoje implements INodeType {
 					a.displayName.localeCompare(b.displayName),
 				),
 			},
-			toolDescription({
-				paymentLink: paymentLinkOperations,
-				paymentMethod: paymentMethodOperations,
-				paymentProfile: paymentProfileOperations,
-				refund: refundOperations,
-				shop: shopOperations,
-				transaction: transactionOperations,
-				trustedIp: trustedIpOperations,
-			}),
+			toolDescription(operationsByResource),
 			{
 				displayName: 'Simplify',
 				name: 'simplify',

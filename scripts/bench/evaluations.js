@@ -23,6 +23,7 @@ const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const { Expression, ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } = require('n8n-workflow');
 const { ImojeApi } = require('../../dist/credentials/ImojeApi.credentials');
 const { Imoje } = require('../../dist/nodes/Imoje/Imoje.node');
+const { credentialsHelper } = require('../../test/engine/credentials');
 
 let evaluations = 0;
 const evaluate = Expression.prototype.resolveSimpleParameterValue;
@@ -30,36 +31,6 @@ Expression.prototype.resolveSimpleParameterValue = function (value, ...rest) {
 	if (typeof value === 'string' && value.startsWith('=')) evaluations += 1;
 	return evaluate.call(this, value, ...rest);
 };
-
-const credentialType = new ImojeApi();
-class Credentials extends ICredentialsHelper {
-	constructor(data) {
-		super();
-		this.data = data;
-	}
-	getParentTypes() {
-		return [];
-	}
-	isCredentialUsableByNode() {
-		return true;
-	}
-	async authenticate(credentials, _type, requestOptions) {
-		return credentialType.authenticate(credentials, requestOptions);
-	}
-	async preAuthentication() {}
-	async runPreAuthentication() {}
-	async getCredentials() {
-		throw new Error('not used');
-	}
-	async getDecrypted() {
-		return { ...this.data };
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
-}
 
 /** The same description without our per-item steps: what the RoutingNode alone costs. */
 function withoutOurSteps(nodeType) {
@@ -80,7 +51,7 @@ async function run(nodeType, parameters, items, credentials) {
 	const workflow = new Workflow({ id: 'wf-bench', nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-bench', { id: 'wf-bench', name: 'bench', active: false, isArchived: false, nodes: [node], connections: {}, createdAt: new Date(), updatedAt: new Date() });
 	const additionalData = {
-		credentialsHelper: new Credentials(credentials),
+		credentialsHelper: credentialsHelper(ICredentialsHelper, new ImojeApi(), credentials),
 		hooks,
 		executeWorkflow: async () => ({ data: [] }),
 		getRunExecutionData: async () => undefined,

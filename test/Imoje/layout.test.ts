@@ -8,29 +8,12 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
-import { paymentLinkOperations } from '../../dist/nodes/Imoje/resources/paymentLink';
-import { paymentMethodOperations } from '../../dist/nodes/Imoje/resources/paymentMethod';
-import { paymentProfileOperations } from '../../dist/nodes/Imoje/resources/paymentProfile';
-import { refundOperations } from '../../dist/nodes/Imoje/resources/refund';
-import { shopOperations } from '../../dist/nodes/Imoje/resources/shop';
-import { transactionOperations } from '../../dist/nodes/Imoje/resources/transaction';
-import { trustedIpOperations } from '../../dist/nodes/Imoje/resources/trustedIp';
+import { Imoje, operationsByResource } from '../../dist/nodes/Imoje/Imoje.node';
 import { singleNodeWorkflow } from '../engine/harness';
 
 const properties = new Imoje().description.properties;
 
-const byResource = {
-	paymentLink: paymentLinkOperations,
-	paymentMethod: paymentMethodOperations,
-	paymentProfile: paymentProfileOperations,
-	refund: refundOperations,
-	shop: shopOperations,
-	transaction: transactionOperations,
-	trustedIp: trustedIpOperations,
-};
-
-const cases = Object.entries(byResource).flatMap(([resource, operations]) =>
+const cases = Object.entries(operationsByResource).flatMap(([resource, operations]) =>
 	operations.flatMap((operation) =>
 		['smallest', 'main'].flatMap((amountUnit) =>
 			[true, false].map((returnAll): [string, INodeParameters, typeof operation] => [

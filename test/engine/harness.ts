@@ -14,7 +14,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
-	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -26,6 +25,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ImojeApi } from '../../dist/credentials/ImojeApi.credentials';
+import { credentialsHelper } from './credentials';
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 
 export const NODE_TYPE = 'n8n-nodes-imoje.imoje';
@@ -48,67 +48,8 @@ export const TEST_CREDENTIALS: ICredentialDataDecryptedObject = {
 
 const credentialType: ICredentialType = new ImojeApi();
 
-export class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes() {
-		return [];
-	}
-
-	isCredentialUsableByNode() {
-		return true;
-	}
-
-	/**
-	 * Applies the credential type's own `authenticate` as n8n's credentials helper does:
-	 * a function is called with the decrypted values; a generic block has its expressions resolved.
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		requestOptions: IHttpRequestOptions,
-		workflow: WorkflowType,
-		node: INode,
-	): Promise<IHttpRequestOptions> {
-		const { authenticate } = credentialType;
-		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
-		const { properties } = authenticate as { properties: { headers?: IDataObject } };
-		const resolve = (value: unknown) =>
-			workflow.expression.getParameterValue(value as string, null, 0, 0, node.name, [], 'internal', {
-				$credentials: credentials,
-			});
-		for (const [name, value] of Object.entries(properties.headers ?? {})) {
-			requestOptions.headers = { ...requestOptions.headers, [name]: resolve(value) as string };
-		}
-		return requestOptions;
-	}
-
-	async preAuthentication() {
-		return undefined;
-	}
-
-	async runPreAuthentication() {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<never> {
-		throw new Error('not used by declarative nodes');
-	}
-
-	async getDecrypted() {
-		return { ...this.data };
-	}
-
-	async updateCredentials() {}
-
-	async updateCredentialsOauthTokenData() {}
-
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
-}
+/** n8n's credentials helper with the test credential and the credential type's authenticate. */
+export const testCredentialsHelper = (data: ICredentialDataDecryptedObject) => credentialsHelper(ICredentialsHelper, credentialType, data);
 
 const nodeTypesOf = (nodeType: INodeType): INodeTypes => ({
 	getByName: () => nodeType,
@@ -198,7 +139,7 @@ export async function executeFrom(
 		newStaticData = changed;
 	});
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(credentials),
+		credentialsHelper: testCredentialsHelper(credentials),
 		hooks,
 		executeWorkflow: async () => ({ data: [] }),
 		getRunExecutionData: async () => undefined,

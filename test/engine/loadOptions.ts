@@ -7,12 +7,12 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
-import { TEST_CREDENTIALS, TestCredentialsHelper, singleNodeWorkflow } from './harness';
+import { TEST_CREDENTIALS, testCredentialsHelper, singleNodeWorkflow } from './harness';
 
 function contextFor(parameters: IDataObject, path: string): ILoadOptionsFunctions {
 	const { node, workflow } = singleNodeWorkflow(parameters);
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(TEST_CREDENTIALS),
+		credentialsHelper: testCredentialsHelper(TEST_CREDENTIALS),
 		currentNodeParameters: parameters,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678',

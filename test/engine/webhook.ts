@@ -28,7 +28,7 @@ import type {
 import axios from 'axios';
 
 import { ImojeTrigger } from '../../dist/nodes/ImojeTrigger/ImojeTrigger.node';
-import { TEST_CREDENTIALS, TestCredentialsHelper, executeFrom } from './harness';
+import { TEST_CREDENTIALS, testCredentialsHelper, executeFrom } from './harness';
 
 export interface Delivery {
 	status: number;
@@ -111,7 +111,7 @@ export async function serveTrigger(
 		const additionalData = {
 			httpRequest: req,
 			httpResponse: res,
-			credentialsHelper: new TestCredentialsHelper(credentials),
+			credentialsHelper: testCredentialsHelper(credentials),
 			webhookBaseUrl: 'http://127.0.0.1/webhook',
 			variables: {},
 		} as unknown as IWorkflowExecuteAdditionalData;

@@ -146,23 +146,32 @@ export function amount(spec: Spec & { rule: AmountRule; inList?: boolean }): Fie
 /** The parameter holding an amount typed in a unit: `amount`, or `amountInMainUnit`. */
 export const amountParameter = (name: string, unit: 'smallest' | 'main') => (unit === 'main' ? `${name}InMainUnit` : name);
 
+/** A fixedCollection of one section holding these fields' properties. */
+function fixedCollection(
+	spec: { name: string; displayName: string; placeholder: string; description?: string },
+	section: { name: string; displayName: string },
+	fields: Field[],
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'fixedCollection',
+		default: {},
+		placeholder: spec.placeholder,
+		...(spec.description ? { description: spec.description } : {}),
+		...extra,
+		options: [{ ...section, values: fields.flatMap((f) => f.properties) }],
+	};
+}
+
 /**
  * A set of fields shown together (an address): a fixedCollection whose values are
  * routed one by one to their own body paths.
  */
 export function group(spec: { name: string; displayName: string; inner: string; innerName: string; description?: string; fields: Field[] }): Field {
 	return {
-		properties: [
-			{
-				displayName: spec.displayName,
-				name: spec.name,
-				type: 'fixedCollection',
-				default: {},
-				placeholder: `Add ${spec.displayName}`,
-				...(spec.description ? { description: spec.description } : {}),
-				options: [{ displayName: spec.innerName, name: spec.inner, values: spec.fields.flatMap((f) => f.properties) }],
-			},
-		],
+		properties: [fixedCollection({ ...spec, placeholder: `Add ${spec.displayName}` }, { name: spec.inner, displayName: spec.innerName }, spec.fields)],
 		facts: spec.fields.flatMap((f) => f.facts),
 	};
 }
@@ -184,20 +193,9 @@ export function list(spec: {
 	description?: string;
 	elements: Field[];
 }): Field {
+	const extra: Partial<INodeProperties> = { typeOptions: { multipleValues: true }, routing: { send: { type: 'body', property: spec.path } } };
 	return {
-		properties: [
-			{
-				displayName: spec.displayName,
-				name: spec.name,
-				type: 'fixedCollection',
-				default: {},
-				placeholder: spec.placeholder,
-				typeOptions: { multipleValues: true },
-				...(spec.description ? { description: spec.description } : {}),
-				routing: { send: { type: 'body', property: spec.path } },
-				options: [{ displayName: spec.sectionName, name: spec.section, values: spec.elements.flatMap((f) => f.properties) }],
-			},
-		],
+		properties: [fixedCollection(spec, { name: spec.section, displayName: spec.sectionName }, spec.elements, extra)],
 		facts: [
 			{
 				path: spec.path,

@@ -1,0 +1,2 @@
+export function shippedSources(): Array<[path: string, text: string]>;
+export function doc(name: string): string;
