@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- action trigger signature size] [--items N] [--rounds N] [--notifications N]`
+// `npm run bench [-- engine action trigger signature size] [--items N] [--rounds N] [--notifications N]`
 // Figures, not assertions: nothing here fails on a slow result. The n8n sections use the
 // e2e harness's n8n (set IMOJE_E2E_CACHE to share an existing install; IMOJE_E2E_N8N_VERSION
 // for another n8n). IMOJE_BENCH_PACKAGE_DIR measures another build of the package,
@@ -9,8 +9,9 @@ const { benchAction } = require('./action');
 const { benchTrigger } = require('./trigger');
 const { benchSignature } = require('./signature');
 const { benchSize } = require('./size');
+const { benchEngine } = require('./engine');
 
-const SECTIONS = ['action', 'trigger', 'signature', 'size'];
+const SECTIONS = ['engine', 'action', 'trigger', 'signature', 'size'];
 
 function parseArgs(argv) {
 	const opts = { sections: [], items: 1000, rounds: 3, notifications: 500, concurrency: 50 };
@@ -38,6 +39,7 @@ async function main() {
 	const needsN8n = opts.sections.some((s) => s === 'action' || s === 'trigger');
 	const session = needsN8n ? await startSession() : undefined;
 	try {
+		if (opts.sections.includes('engine')) await benchEngine(opts);
 		if (opts.sections.includes('action')) await benchAction(session, opts);
 		if (opts.sections.includes('trigger')) await benchTrigger(session, { count: opts.notifications, concurrency: opts.concurrency });
 		if (opts.sections.includes('signature')) benchSignature();
