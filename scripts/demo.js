@@ -12,7 +12,7 @@
 // an example is imported only when absent, or updated when its file changed and
 // n8n's copy is still the one the demo imported. `--fresh` wipes that folder first.
 // Every example opens with a sticky note, and the demo prints a sample request
-// for each (--smoke runs them all). The simulator also delivers notifications to
+// for each (--smoke runs them all, the refund one twice within a second). The simulator also delivers notifications to
 // imoje Triggers' Test URLs, so "Listen for test event" works.
 //
 // Options (or env): --port N (IMOJE_DEMO_PORT, n8n, default 5678),

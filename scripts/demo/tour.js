@@ -96,7 +96,33 @@ async function post(url, body) {
 	return { status: res.status, text: await res.text() };
 }
 
-/** --smoke: every printed sample, then a payment settled; true when all ran. */
+/** The first JSON object of a webhook's answer (lastNode answers an object or a list). */
+function answerObject(text) {
+	try {
+		const parsed = JSON.parse(text);
+		const first = Array.isArray(parsed) ? parsed[0] : parsed;
+		return first && typeof first === 'object' ? first : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The refund example's note says "run it twice": the same request again at once,
+ * within imoje's 5 s between two refunds of one transaction, must get the example's
+ * own answer (refunded: false and why), not n8n's bare 500.
+ */
+async function refundAgain(url, body, firstSentAt) {
+	const answer = await post(url.url, body);
+	const gap = ((Date.now() - firstSentAt) / 1000).toFixed(1);
+	say(`  POST /webhook/order-returned again (${gap} s after the first) -> ${answer.status} ${answer.text.slice(0, 600)}`);
+	const out = answerObject(answer.text);
+	const ok = answer.status === 200 && Boolean(out) && out.refunded === false && typeof out.reason === 'string';
+	if (!ok) say("  ✗ the refund example's second call did not get the example's own answer ({refunded: false, reason})");
+	return ok;
+}
+
+/** --smoke: every printed sample (the refund one twice), then a payment settled; true when all ran. */
 async function smoke({ client, simUrl, samples, triggerWf }) {
 	say('\n▶ --smoke: running every sample request');
 	if (!client || !triggerWf) {
@@ -106,9 +132,11 @@ async function smoke({ client, simUrl, samples, triggerWf }) {
 	let ok = true;
 	let paymentId;
 	for (const { path, url, body } of samples) {
+		const sent = Date.now();
 		const answer = await post(url.url, body);
 		say(`  POST /webhook/${path} -> ${answer.status} ${answer.text.slice(0, 300)}`);
 		ok = ok && answer.status === 200;
+		if (path === 'order-returned') ok = (await refundAgain(url, body, sent)) && ok;
 		if (path === 'crm-deal-won') {
 			try {
 				const parsed = JSON.parse(answer.text);

@@ -17,6 +17,12 @@ describe('npm run demo', () => {
 		// The refund example's printed sample names a paid simulator transaction, and runs.
 		expect(output).toMatch(/webhook\/order-returned .*\n\s+-d '\{"transactionId":"[0-9a-f-]{36}","amount":3000/);
 		expect(output).toMatch(/POST \/webhook\/order-returned -> 200 .*"type":"refund"/);
+		// "Run it twice": the same request at once gets the example's own answer, not n8n's 500.
+		const again = /POST \/webhook\/order-returned again \((\d+\.\d) s after the first\) -> (\d+) (.*)/.exec(output);
+		expect(again).not.toBeNull();
+		expect(Number(again![1])).toBeLessThan(1);
+		expect(again![2]).toBe('200');
+		expect(JSON.parse(again![3])).toEqual({ refunded: false, reason: expect.stringContaining('TRX-ERROR-120403') });
 		expect(output).toMatch(/✓ "[^"]+" ran \(execution \d+, success\)/);
 		expect(output).toMatch(/trigger output: \{.*"status":"settled"/);
 		expect(output).toMatch(/stopped n8n and the simulator/);
