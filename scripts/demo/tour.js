@@ -56,7 +56,7 @@ async function samplesFor(imported, ctx) {
 	return out;
 }
 
-function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, samples, t0 }) {
+function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, samples, t0, testTarget }) {
 	const line = '─'.repeat(72);
 	say(`\n${line}`);
 	say(`imoje demo ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -83,10 +83,14 @@ function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, sa
 	say('  • payment settled → alert: pay the link the CRM sample returns, in a browser (its paymentUrl) or:');
 	say(`     curl -s -X POST ${simUrl}/_sim/payments/<paymentId>/settle`);
 	say('     (other outcomes: POST /_sim/payments/<id>/pay with {"status":"rejected"}, /expire; see tools/imoje-sim/README.md)');
-	say('\n"Listen for test event" on an imoje Trigger: the simulator also sends every notification to the');
-	say("trigger's Test URL (/webhook-test/…). For a trigger you added yourself, point it there first:");
+	say('\nA test event for an imoje Trigger: open the trigger, click Execute step (the panel shows');
+	say('"Listening for test event"), then pay or settle a link. The simulator sends every notification');
+	say("to the trigger's Test URL (/webhook-test/…) as well. For a trigger you added yourself, point it");
+	say("there once (copy the Test URL from the trigger's Webhook URLs; the demo remembers it):");
 	say(`     curl -s -X POST ${simUrl}/_sim/test-webhooks -H 'content-type: application/json' \\`);
 	say(`       -d '{"enabled":true,"url":"<the Test URL shown in the trigger>"}'`);
+	say(`  ({"enabled":true} without a url sends them to each trigger's own Test URL again.)`);
+	if (testTarget) say(`  now: ${testTarget}`);
 	say('\nCtrl+C stops n8n and the simulator; your edits and login are kept for the next run.');
 	say(line);
 }

@@ -25,6 +25,12 @@ describe('npm run demo', () => {
 		expect(JSON.parse(again![3])).toEqual({ refunded: false, reason: expect.stringContaining('TRX-ERROR-120403') });
 		expect(output).toMatch(/✓ "[^"]+" ran \(execution \d+, success\)/);
 		expect(output).toMatch(/trigger output: \{.*"status":"settled"/);
+		// Words as n8n 2.38's editor shows them: a trigger's panel has "Execute step", then
+		// "Listening for test event"; workflows are published, not activated.
+		expect(output).toMatch(/click Execute step \(the panel shows\n"Listening for test event"\)/);
+		expect(output).not.toMatch(/Listen for test event|[Aa]ctivat/);
+		// Where the simulator sends test events (kept in the user folder for the next run).
+		expect(output).toMatch(/test events \(copies of each notification\): each trigger's own Test URL/);
 		expect(output).toMatch(/stopped n8n and the simulator/);
 		expect(code).toBe(0);
 	});
