@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { applyCredential } from '../nodes/Imoje/shared/baseUrl';
+import { applyCredential } from '../nodes/Imoje/credential';
 
 const WHERE = 'In the imoje panel: Shops › your shop › Details › Data for integration.';
 
@@ -90,7 +90,7 @@ export class ImojeApi implements ICredentialType {
 	}
 
 	// Reading the credential's own shop proves the token, the Merchant ID and the Shop ID at once.
-	// A custom Base URL must be imoje's API root, ending in /v1/merchant (API.md, Basics):
+	// A custom Base URL must be imoje's API root, ending in /v1/merchant (docs/imoje-api.md#basics):
 	// without it every path misses and imoje's 404 would read as unknown IDs, so such a URL
 	// is checked up front and replaced by an address n8n refuses ("Invalid URL") before any
 	// request. (Rules only compare a status code, and imoje's 404 for unknown IDs has the

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { eventOptions, statusOptions } from './events';
-import { paymentMethodOptions } from '../Imoje/shared/options';
+import { paymentMethodOptions } from '../Imoje/fields/options';
 
 /**
  * imoje retries 3 times 10 s apart, then 5 times each at 5 min, 60 min, 6 h and 12 h, about 3.5 days

@@ -6,7 +6,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
-import { toSmallestUnit } from '../../dist/nodes/Imoje/shared/amount';
+import { toSmallestUnit } from '../../dist/nodes/Imoje/fields/amount';
 import { runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink } from './parameters';
@@ -90,15 +90,17 @@ describe('the fields n8n shows', () => {
 		expect(amounts.filter((field) => field.type !== 'string').map((field) => field.name)).toEqual([]);
 	});
 
-	test('the unit is in the Amount label, one label per unit', () => {
-		const labels = fields.filter((field) => field.name === 'amount' && field.displayOptions?.show?.amountUnit).map((field) => field.displayName);
-		expect(new Set(labels)).toEqual(new Set(['Amount in Smallest Unit', 'Amount in Main Unit']));
+	test('the unit is in the Amount label, one parameter per unit', () => {
+		const labels = fields.filter((field) => /^amount(InMainUnit)?$/.test(field.name) && field.displayOptions?.show?.amountUnit).map((field) => `${field.name}: ${field.displayName}`);
+		expect(new Set(labels)).toEqual(new Set(['amount: Amount in Smallest Unit', 'amountInMainUnit: Amount in Main Unit']));
 	});
 });
 
+/** Each unit has its own parameter: an amount typed in the main unit is `amountInMainUnit`. */
 const link = (amount: unknown, extra: IDataObject = {}) => {
 	const { additionalFields = {}, ...rest } = extra;
-	return paymentLink({ amount, ...rest }, additionalFields as IDataObject);
+	const parameter = rest.amountUnit === 'main' ? 'amountInMainUnit' : 'amount';
+	return paymentLink({ amount: undefined, [parameter]: amount, ...rest }, additionalFields as IDataObject);
 };
 
 describe('through the engine', () => {
@@ -121,7 +123,7 @@ describe('through the engine', () => {
 		['a refund of 7.5', { resource: 'refund', operation: 'create', transactionId: TRX, amount: 7.5 }, /^Invalid "Amount": must be a whole number/],
 		['a can-refund check of 0', { resource: 'refund', operation: 'checkPossibility', transactionId: TRX, amount: 0 }, /^Invalid "Amount": must be above 0$/],
 		['a debit of -1', { resource: 'paymentProfile', operation: 'debit', paymentProfileId: PROFILE, amount: -1, currency: 'PLN', orderId: 'A' }, /^Invalid "Amount": must be above 0, not negative$/],
-		['payment methods for 0.5', { resource: 'paymentMethod', operation: 'getAll', amount: '0.5', currency: 'PLN' }, /^Invalid "Amount": must be a whole number/],
+		['payment methods for 0.5', { resource: 'paymentMethod', operation: 'getAvailable', amount: '0.5', currency: 'PLN' }, /^Invalid "Amount": must be a whole number/],
 	])('%s is refused, nothing is sent', async (_name, parameters, message) => {
 		const captured = imojeAnswers(200, {});
 		const result = await runImoje({ parameters });
@@ -149,13 +151,13 @@ describe('through the engine', () => {
 			parameters: link('246.00', {
 				amountUnit: 'main',
 				additionalFields: {
-					cart: { items: [{ id: 'P-1', name: 'Laptop', amount: '100.00', tax: '23.00', taxStake: 23, quantity: 2, url: 'https://s.example.com/1', categoryId: 'it', discount_amount: '5', discount_tax: '1.15' }] },
-					multipayout: { payouts: [{ ban: '61109010140000071219812874', amount: '200.10', label: 'Partner' }] },
+					cart: { items: [{ id: 'P-1', name: 'Laptop', amountInMainUnit: '100.00', taxInMainUnit: '23.00', taxStake: 23, quantity: 2, url: 'https://s.example.com/1', categoryId: 'it', discount_amountInMainUnit: '5', discount_taxInMainUnit: '1.15' }] },
+					multipayout: { payouts: [{ ban: '61109010140000071219812874', amountInMainUnit: '200.10', label: 'Partner' }] },
 					invoice: {
 						details: {
 							buyerType: 'PERSON', buyerEmail: 'a@example.com', buyerFullName: 'Anna', buyerStreet: 'Dluga 5', buyerCity: 'Krakow',
 							buyerPostalCode: '31-147', buyerCountryCodeAlpha2: 'PL',
-							positions: { position: [{ name: 'Laptop', code: 'L', quantity: 2, unit: 'pcs', grossAmount: '123.00', taxStake: 'TAX_23', discountAmount: '', taxAmount: '23.01' }] },
+							positions: { position: [{ name: 'Laptop', code: 'L', quantity: 2, unit: 'pcs', grossAmountInMainUnit: '123.00', taxStake: 'TAX_23', discountAmountInMainUnit: '', taxAmountInMainUnit: '23.01' }] },
 						},
 					},
 				},

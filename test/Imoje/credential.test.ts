@@ -1,5 +1,5 @@
 /** The credential's test request, run the way n8n's credential tester runs it. */
-import { IMOJE_PRODUCTION_URL, IMOJE_SANDBOX_URL } from '../../dist/nodes/Imoje/shared/baseUrl';
+import { IMOJE_PRODUCTION_URL, IMOJE_SANDBOX_URL } from '../../dist/nodes/Imoje/credential';
 import { MERCHANT_ID, SHOP_ID, TEST_CREDENTIALS, BEARER_WORD, credentialTestNodeType, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import nock from 'nock';

@@ -12,7 +12,7 @@ import {
 	IMOJE_SANDBOX_URL,
 	applyCredential,
 	merchantApiRoot,
-} from '../../dist/nodes/Imoje/shared/baseUrl';
+} from '../../dist/nodes/Imoje/credential';
 import { MERCHANT_ID, SHOP_ID, TEST_CREDENTIALS, BEARER_WORD, BASE_URL } from '../engine/harness';
 
 const request = (extra: Partial<IHttpRequestOptions> = {}): IHttpRequestOptions => ({ url: '/payment', method: 'POST', ...extra });

@@ -76,13 +76,13 @@ describe('Shop › From list', () => {
 		{ service: { id: OTHER_SHOP, isActive: false, paymentMethods: shop.service.paymentMethods } },
 	];
 
-	test('lists the merchant\'s shops by ID, state and active channel count', async () => {
+	test('lists the merchant\'s shops by ID, the credential\'s first and marked, state and the channels the dropdown offers', async () => {
 		const captured = imojeAnswers(200, services);
 		const { results } = await listSearch('searchShops', {});
 		expect(captured[0].path).toBe('/v1/merchant/mrc6kc8xyz/services');
 		expect(results).toEqual([
-			{ name: `${SHOP_ID.slice(0, 8)}… · active · 1 channel`, value: SHOP_ID },
-			{ name: `${OTHER_SHOP.slice(0, 8)}… · inactive · 5 channels`, value: OTHER_SHOP },
+			{ name: `${SHOP_ID.slice(0, 8)}… · credential's shop · active · 1 channel`, value: SHOP_ID },
+			{ name: `${OTHER_SHOP.slice(0, 8)}… · inactive · 4 channels`, value: OTHER_SHOP },
 		]);
 	});
 

@@ -200,7 +200,7 @@ const cases: Case[] = [
 	},
 	{
 		name: 'payment methods get available',
-		parameters: { resource: 'paymentMethod', operation: 'getAll', amount: 2500, currency: 'PLN', additionalFields: { device: 'mobile', locale: 'en' } },
+		parameters: { resource: 'paymentMethod', operation: 'getAvailable', amount: 2500, currency: 'PLN', additionalFields: { device: 'mobile', locale: 'en' } },
 		method: 'POST',
 		path: `/service/${SHOP_ID}/get-payment-methods`,
 		body: { amount: 2500, currency: 'PLN', device: 'mobile', locale: 'en' },

@@ -5,13 +5,28 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { fitText, textProblem } from '../../dist/nodes/Imoje/shared/fitText';
-import { TEXT_RULES } from '../../dist/nodes/Imoje/shared/patterns';
+import { fitText } from '../../dist/nodes/Imoje/fields/fitText';
+import { TEXT, textProblem } from '../../dist/nodes/Imoje/fields/rules';
 import { runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink } from './parameters';
 
-const ruleOf = (path: string) => TEXT_RULES.find(([rulePath]) => rulePath === path)![2];
+/** The rule each field of these examples has (fields/payment.ts, fields/lists.ts). */
+const RULES: Record<string, ReturnType<typeof TEXT.name>> = {
+	'billing.street': TEXT.address(200),
+	'billing.city': TEXT.address(100),
+	'shipping.city': TEXT.address(100),
+	'billing.region': TEXT.address(100),
+	'billing.company': TEXT.company,
+	'shipping.company': TEXT.shippingCompany,
+	'customer.phone': TEXT.phone,
+	'customer.lastName': TEXT.name(100),
+	'customer.firstName': TEXT.name(100),
+	title: TEXT.title,
+	additionalDescription: TEXT.description,
+	'data.multipayout[].label': TEXT.payoutLabel,
+};
+const ruleOf = (path: string) => RULES[path];
 
 describe('fitText', () => {
 	test.each<[string, string, string]>([
@@ -42,7 +57,7 @@ describe('fitText', () => {
 
 	test('names the refused characters when checking', () => {
 		expect(textProblem('ul. Piotrkowska 12/3', ruleOf('billing.street'))).toBe(
-			'may only contain letters A-Z without accents, digits and spaces; imoje refuses "." "/" (turn on "Fit Text to imoje\'s Rules" to replace them)',
+			'may only contain letters A-Z without accents, digits and spaces; imoje refuses "." "/" (turn on "Fit Text to Imoje\'s Rules" to replace them)',
 		);
 	});
 });

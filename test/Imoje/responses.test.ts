@@ -8,7 +8,9 @@ import type { IDataObject, NodeApiError } from 'n8n-workflow';
 import nock from 'nock';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
-import { prepareRequest } from '../../dist/nodes/Imoje/shared/hooks';
+import { prepare } from '../../dist/nodes/Imoje/request/prepare';
+
+const prepareRequest = prepare([]);
 import { API, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink } from './parameters';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { findProblems, rules } from '../../dist/nodes/Imoje/shared/validation';
+import { rules } from '../../dist/nodes/Imoje/fields/rules';
 import { runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink, transaction } from './parameters';
@@ -37,30 +37,6 @@ describe('rules', () => {
 	});
 });
 
-describe('findProblems', () => {
-	test('a valid body has none', () => {
-		expect(findProblems({ serviceId: LINK, amount: 100, currency: 'PLN', orderId: 'Zamówienie #1/2026', title: 'Opłata "A"', customer: { firstName: 'Łucja', lastName: 'Żółć', email: 'l@example.pl' } })).toEqual([]);
-	});
-
-	test('finds each problem with the label a user sees, and the element of a list', () => {
-		const problems = findProblems({
-			currency: 'XYZ',
-			multipayout: [{ ban: '61109010140000071219812874', amount: 1, label: 'A' }, { ban: '123', amount: 1, label: 'B' }],
-		});
-		expect(problems).toEqual([
-			{ field: 'Currency', problem: expect.stringContaining('PLN, EUR') },
-			{ field: 'Multipayout Bank Account (item 2)', problem: expect.stringContaining('26 digits') },
-			{ field: 'Currency', problem: 'must be PLN when Multipayout is used (it is XYZ)' },
-		]);
-	});
-
-	test('multipayout inside data (profile debit) is checked too', () => {
-		expect(findProblems({ currency: 'EUR', data: { multipayout: [{ ban: '61109010140000071219812874', amount: 1, label: 'A' }] } })).toEqual([
-			{ field: 'Currency', problem: 'must be PLN when Multipayout is used (it is EUR)' },
-		]);
-	});
-});
-
 const linkParameters = paymentLink;
 const transactionParameters = transaction;
 const payout = (ban: string) => ({ payouts: [{ ban, amount: 1000, label: 'Partner' }] });
@@ -83,6 +59,8 @@ describe('through the engine, nothing is sent', () => {
 		['BLIK code without the payer IP', transactionParameters({ blikCode: '777123' }), /Invalid "Client IP": is required when a BLIK code is sent/],
 		['bank account not 26 digits', linkParameters({}, { multipayout: payout('1234') }), /Invalid "Multipayout Bank Account \(item 1\)"/],
 		['multipayout in EUR', linkParameters({ currency: 'EUR' }, { multipayout: payout('61109010140000071219812874') }), /Invalid "Currency": must be PLN when Multipayout/],
+		['a debit\'s multipayout (data.multipayout) in EUR', { resource: 'paymentProfile', operation: 'debit', paymentProfileId: LINK, amount: 100, currency: 'EUR', orderId: 'A', additionalFields: { multipayout: payout('61109010140000071219812874') } }, /Invalid "Currency": must be PLN when Multipayout is used \(it is EUR\)/],
+		['an unknown currency and a bad payout account: the first named, the other in the description', linkParameters({ currency: 'XYZ' }, { multipayout: { payouts: [{ ban: '61109010140000071219812874', amount: 1, label: 'A' }, { ban: '123', amount: 1, label: 'B' }] } }), /Invalid "Currency": must be one of PLN/],
 		['validTo 30 s ahead', linkParameters({}, { validTo: String(inAMinute() + 30) }), /Invalid "Valid Until": must be at least 60 seconds/],
 		['Valid Until together with Never Expires', linkParameters({}, { validTo: String(inAMinute() + 3600), neverExpires: true }), /Invalid "Never Expires": cannot be combined/],
 		['notification URL with localhost', linkParameters({}, { notificationUrl: 'https://localhost/webhook/x' }), /Invalid "Notification URL": imoje rejects addresses with localhost/],

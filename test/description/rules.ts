@@ -51,7 +51,8 @@ function sorted(path: string, names: string[], rule: string, findings: Finding[]
 }
 
 function lintOptions(path: string, options: INodePropertyOptions[], isOperation: boolean, findings: Finding[]) {
-	if (options.length && !/^\d+$/.test(String(options[0].value))) {
+	// n8n's rule skips numeric values; rates named as percentages ("23%") read best in numeric order too.
+	if (options.length && !/^\d+$/.test(String(options[0].value)) && !/^\d+%$/.test(options[0].name)) {
 		sorted(path, options.map((option) => option.name), 'options-type-unsorted-items', findings);
 	}
 	for (const option of options) {

@@ -66,7 +66,7 @@ describe('every operation in a real n8n', () => {
 			['Profile Deactivate DELETE', { resource: 'paymentProfile', operation: 'deactivate', paymentProfileId: ids.deleteProfile }],
 			['Profile Deactivate POST', { resource: 'paymentProfile', operation: 'deactivate', paymentProfileId: ids.postProfile, deactivateVia: 'post' }],
 			['Trusted IP Set', { resource: 'trustedIp', operation: 'set', ips: '203.0.113.7, 198.51.100.0/24' }],
-			['Payment Methods', { resource: 'paymentMethod', operation: 'getAll', amount: 5000, currency: 'PLN' }],
+			['Payment Methods', { resource: 'paymentMethod', operation: 'getAvailable', amount: 5000, currency: 'PLN' }],
 		];
 		const cli = e2eCli();
 		const [credentialId] = await cli.importCredentials({ name: 'imoje (operations)', type: 'imojeApi', data: simCredentialData() });

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { imojeApiError } from '../shared/errors';
+import { imojeApiError } from '../request/errors';
 
 /** The credential's own shop, used whenever a Shop field is left empty. */
 export async function credentialShopId(context: ILoadOptionsFunctions): Promise<string> {

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { paymentMethodOptions } from '../shared/options';
+import { paymentMethodOptions } from '../fields/options';
 import { chosenShopId, imojeGet } from './api';
 
 interface ShopChannel {
@@ -15,7 +15,7 @@ interface ShopChannel {
 
 /**
  * The channels a payer can use in the chosen shop: `GET /service/{id}` lists every
- * channel per currency with `isActive` and `isOnline` (API.md, shop get); an inactive
+ * channel per currency with `isActive` and `isOnline` (docs/imoje-api.md#shop-and-payment-methods); an inactive
  * or offline channel is refused by imoje with TRX-ERROR-120003, so it is not offered.
  */
 async function usableChannels(context: ILoadOptionsFunctions): Promise<ShopChannel[]> {

@@ -4,7 +4,7 @@ import { imojeGet } from './api';
 
 /**
  * Payment Profile › From list: imoje lists saved cards only per payer
- * (`GET /profile/cid/{cid}`, API.md), so the search text is the payer's customer ID.
+ * (`GET /profile/cid/{cid}`, docs/imoje-api.md#payment-profiles), so the search text is the payer's customer ID.
  */
 export async function searchPaymentProfiles(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const cid = (filter ?? '').trim();

@@ -316,3 +316,57 @@ export function waitFor<T>(fn: () => T | Promise<T>, timeoutMs?: number, what?: 
 export function loadExample(file: string): Workflow;
 /** A payment link in the simulator's shop; with `triggerWebhookId`, its notifications go to that imoje Trigger. Resolves its id. */
 export function simPaymentLink(opts: { orderId: string; amount?: number; triggerWebhookId?: string }): Promise<string>;
+
+// ---- a scripted OpenAI-compatible chat model (scripted-model.js) ----
+
+/** An OpenAI chat completion request as n8n's OpenAI Chat Model sends it. */
+export interface ChatRequest {
+	model?: string;
+	stream?: boolean;
+	messages: Array<{ role: string; content: unknown; tool_calls?: unknown[]; tool_call_id?: string; [key: string]: unknown }>;
+	tools?: Array<{ type: string; function: ToolDefinition }>;
+	[key: string]: unknown;
+}
+
+/** A tool as the model is shown it. */
+export interface ToolDefinition {
+	name: string;
+	description: string;
+	/** JSON schema of the arguments. */
+	parameters: {
+		type?: string;
+		properties?: Record<string, { type?: string; description?: string; [key: string]: unknown }>;
+		required?: string[];
+		[key: string]: unknown;
+	};
+	[key: string]: unknown;
+}
+
+/** What the scripted model answers: a tool call (the request's only tool unless named), or a final text. */
+export type ScriptStep = { toolCall: { name?: string; arguments: Record<string, unknown> } } | { content: string };
+
+/** Decides one answer from this request's body and every chat request so far (this one last). */
+export type ModelScript = (body: ChatRequest, calls: ChatRequest[]) => ScriptStep | Promise<ScriptStep>;
+
+export interface ScriptedModel {
+	/** http://127.0.0.1:PORT */
+	url: string;
+	/** `${url}/v1`: the OpenAI credential's Base URL. */
+	baseUrl: string;
+	/** Every request since the start or the last reset(), authorization header left out. */
+	requests: Array<{ method: string; path: string; headers: Record<string, unknown>; body: unknown }>;
+	chatRequests(): ChatRequest[];
+	setScript(script: ModelScript): void;
+	reset(): void;
+	/** Stops the server; with IMOJE_E2E_MODEL_LOG set, writes every request it got to that file. */
+	stop(): Promise<void>;
+}
+
+/** Starts a scripted OpenAI-compatible server on 127.0.0.1 (POST /v1/chat/completions, GET /v1/models). */
+export function startScriptedModel(opts?: { script?: ModelScript }): Promise<ScriptedModel>;
+/** The request's tool results (messages with role `tool`), oldest first. */
+export function toolResults(body: ChatRequest): string[];
+/** The request's tools, as `tools[].function`. */
+export function toolsOf(body: ChatRequest): ToolDefinition[];
+/** The text of the request's last user message. */
+export function userText(body: ChatRequest): string;

@@ -198,6 +198,7 @@ function loadExample(file) {
 
 module.exports = {
 	...n8n,
+	...require('./scripted-model'),
 	loadExample,
 	simPaymentLink,
 	INFO_ENV,

@@ -1,52 +1,69 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
-
-import { cartOption } from '../../shared/cart';
-import { customerFields } from '../../shared/customer';
+import { field, plain } from '../../fields/field';
+import { shopInBody } from '../../fields/ids';
+import { cart, invoice, multipayout, multipayoutInPln } from '../../fields/lists';
+import { preselectedChannel } from '../../fields/methods';
 import {
-	additionalFields,
-	amountUnitField,
-	currencyField,
-	failureUrlOption,
-	fitTextField,
-	orderIdField,
-	paymentAmountFields,
-	preselectChannelOption,
-	returnUrlOption,
-	successUrlOption,
-	toBody,
-} from '../../shared/fields';
-import { shopInBody } from '../../shared/locators';
-import { paymentOptions } from '../../shared/payment';
+	additionalDescription,
+	address,
+	amountUnit,
+	currency,
+	customerEmail,
+	customerFirstName,
+	customerLastName,
+	customerOptions,
+	expiry,
+	extraBody,
+	failureReturnUrl,
+	fitText,
+	notificationUrl,
+	orderId,
+	paymentAmount,
+	returnUrl,
+	successReturnUrl,
+	title,
+	visibleMethod,
+} from '../../fields/payment';
+import { additionalFields, additionalOptions, operation } from '../operation';
 
-const properties: INodeProperties[] = [
-	amountUnitField,
-	...paymentAmountFields,
-	currencyField,
-	orderIdField,
-	...customerFields,
-	shopInBody,
-	fitTextField,
-	additionalFields(
-		paymentOptions([
-			cartOption,
-			failureUrlOption,
-			{
-				displayName: 'Generate KSeF Payment ID',
-				name: 'isKsef',
-				type: 'boolean',
-				default: true,
-				description: 'Whether imoje generates a KSeF payment identifier (IPKSeF) for this payment',
-				routing: toBody('isKsef'),
-			},
-			preselectChannelOption,
-			returnUrlOption,
-			successUrlOption,
-		], 'multipayout'),
+/** Optional fields, in Additional Fields. */
+const optional = [
+	additionalDescription,
+	address('billing'),
+	cart,
+	...customerOptions,
+	extraBody,
+	failureReturnUrl(),
+	invoice,
+	multipayout('multipayout'),
+	...expiry,
+	notificationUrl,
+	field(
+		{
+			displayName: 'Generate KSeF Payment ID',
+			name: 'isKsef',
+			type: 'boolean',
+			default: true,
+			description: 'Whether imoje generates a KSeF payment identifier (IPKSeF) for this payment',
+		},
+		{ kind: 'value' },
 	),
+	preselectedChannel,
+	returnUrl,
+	address('shipping'),
+	successReturnUrl(),
+	title,
+	visibleMethod,
 ];
 
-export const paymentLinkCreateDescription = updateDisplayOptions(
-	{ show: { resource: ['paymentLink'], operation: ['create'] } },
-	properties,
-);
+/** POST /payment: a link to imoje's payment page, to send to the payer (docs/imoje-api.md#payment-link-create). */
+export const create = operation({
+	name: 'Create',
+	value: 'create',
+	action: 'Create payment link',
+	description: 'Create a link to imoje\'s payment page, to send to the payer',
+	request: { method: 'POST', url: '/payment' },
+	fields: [plain(amountUnit), paymentAmount, currency, orderId, customerFirstName, customerLastName, customerEmail, shopInBody, plain(fitText), additionalFields(optional)],
+	rules: [multipayoutInPln],
+});
+
+export const createOptions = additionalOptions('paymentLink', 'create', optional);

@@ -1,37 +1,29 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { INodeProperties } from 'n8n-workflow';
+import { plain, withFacts } from '../../fields/field';
+import { paymentProfileId, shopInBody } from '../../fields/ids';
+import { invoice, multipayout, multipayoutInPln } from '../../fields/lists';
+import { amountUnit, currency, extraBody, fitText, notificationUrl, orderId, paymentAmount, title } from '../../fields/payment';
+import { additionalFields, additionalOptions, operation } from '../operation';
 
-import {
-	additionalFields,
-	amountUnitField,
-	currencyField,
-	extraBodyOption,
-	fitTextField,
-	notificationUrlOption,
-	orderIdField,
-	paymentAmountFields,
-	titleOption,
-} from '../../shared/fields';
-import { invoiceOption } from '../../shared/invoice';
-import { paymentProfileIdLocator, shopInBody } from '../../shared/locators';
-import { multipayoutOption } from '../../shared/multipayout';
+const optional = [extraBody, invoice, multipayout('data.multipayout'), notificationUrl, title];
 
-export const paymentProfileDebitDescription: INodeProperties[] = updateDisplayOptions(
-	{ show: { resource: ['paymentProfile'], operation: ['debit'] } },
-	[
-		paymentProfileIdLocator('paymentProfileId'),
-		amountUnitField,
-		...paymentAmountFields,
-		currencyField,
-		orderIdField,
+/** POST /transaction/profile: charges a saved card without the payer (docs/imoje-api.md#payment-profiles). */
+export const debit = operation({
+	name: 'Debit',
+	value: 'debit',
+	action: 'Debit payment profile',
+	description: 'Charge a saved card (OneClick or recurring) without the payer',
+	request: { method: 'POST', url: '/transaction/profile' },
+	fields: [
+		withFacts(paymentProfileId, { into: 'paymentProfileId' }),
+		plain(amountUnit),
+		paymentAmount,
+		currency,
+		orderId,
 		shopInBody,
-		fitTextField,
-		additionalFields([
-			extraBodyOption,
-			invoiceOption,
-			multipayoutOption('data.multipayout'),
-			notificationUrlOption,
-					titleOption,
-		]),
+		plain(fitText),
+		additionalFields(optional),
 	],
-);
+	rules: [multipayoutInPln],
+});
+
+export const debitOptions = additionalOptions('paymentProfile', 'debit', optional);

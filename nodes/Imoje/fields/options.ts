@@ -53,7 +53,7 @@ export const localeOptions = labelled({
 	lt: 'Lithuanian', nl: 'Dutch', pl: 'Polish', ro: 'Romanian', ru: 'Russian', sk: 'Slovak', sl: 'Slovenian', sv: 'Swedish', uk: 'Ukrainian',
 } satisfies Record<(typeof LOCALES)[number], string>);
 
-/** The tax rates imoje names by constant; cart items send the numeric ones as numbers. */
+/** The tax rates, highest first; imoje names the special ones by constant, cart items send the numeric ones as numbers. */
 const SPECIAL_TAX_LABELS = {
 	TAX_EXEMPT: 'Exempt',
 	TAX_NOT_LIABLE: 'Not Subject to Tax',
@@ -67,14 +67,14 @@ export const cartTaxStakeOptions: INodePropertyOptions[] = [
 	...labelled(SPECIAL_TAX_LABELS),
 ];
 
-/** Invoice positions take every rate as a constant (TAX_23); shown as the cart shows them. */
-export const invoiceTaxStakeOptions = labelled({
-	...Object.fromEntries(RATES.map((rate) => [`TAX_${rate}`, `${rate}%`])),
-	...SPECIAL_TAX_LABELS,
-});
+/** Invoice positions take every rate as a constant (TAX_23); shown in the cart's order. */
+export const invoiceTaxStakeOptions: INodePropertyOptions[] = [
+	...RATES.map((rate) => ({ name: `${rate}%`, value: `TAX_${rate}` })),
+	...labelled(SPECIAL_TAX_LABELS),
+];
 
 /**
- * imoje's VAT exemption bases (seed 01-payment-link-create.txt, invoice.basisForVatExemption.type).
+ * imoje's VAT exemption bases (invoice.basisForVatExemption.type, docs/imoje-api.md#field-rules).
  * The values keep imoje's own spelling, typos included (TECHNICAN, GUARANTIEES): imoje expects them so.
  */
 export const vatExemptionOptions = labelled({

@@ -1,17 +1,17 @@
 /**
- * Amounts as users enter them -> the integer imoje wants (seed 01-payment-link-create.txt:23-25:
- * "amount integer ... in the smallest currency unit"). Done on the decimal text, never by
- * multiplying floats, so 12.29 becomes 1229 and not 1228.9999999999998. Every currency
- * imoje takes (PLN, EUR, USD, GBP, CHF, SEK, HUF, CZK, BGN, RON) has 2 decimal places in ISO 4217.
+ * Amounts as users enter them -> the integer imoje wants: "in the smallest currency unit"
+ * (docs/imoje-api.md#basics). Done on the decimal text, never by multiplying floats, so
+ * 12.29 becomes 1229 and not 1228.9999999999998. Every currency imoje takes (PLN, EUR, USD,
+ * GBP, CHF, SEK, HUF, CZK, BGN, RON) has 2 decimal places in ISO 4217.
  */
-import { typeName } from './body';
+import { typeName } from './rules';
 
 export type AmountUnit = 'smallest' | 'main';
 
 export interface AmountRule {
-	/** 1: above zero (a payment, a refund); 0: zero allowed (a cart item, seed 01:265). */
+	/** 1: above zero (a payment, a refund); 0: zero allowed (a cart item). */
 	min: 0 | 1;
-	/** imoje types most amounts `integer`; a cart tax is a `number` (seed 01:267, :305). */
+	/** imoje types most amounts `integer`; a cart item's tax is a `number`. */
 	whole: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { TextRule } from './patterns';
+import type { TextRule } from './rules';
 
 /**
  * Replacements for characters NFD does not decompose into a base letter (ł, ø, ß…)
@@ -32,13 +32,4 @@ export function fitText(text: string, rule: TextRule): string {
 	}
 	fitted = fitted.replace(/ {2,}/g, ' ').trim();
 	return rule.shorten && fitted.length > rule.max ? fitted.slice(0, rule.max).trimEnd() : fitted;
-}
-
-/** What is wrong with text under a rule, or undefined when imoje accepts it. */
-export function textProblem(text: string, rule: TextRule): string | undefined {
-	if (text.length > rule.max) return `must be at most ${rule.max} characters (it has ${text.length})`;
-	const refused = [...new Set([...text].filter((c) => !rule.allowed.test(c)))];
-	if (refused.length === 0) return undefined;
-	const hint = rule.fit ? ' (turn on "Fit Text to imoje\'s Rules" to replace them)' : '';
-	return `may only contain ${rule.says}; imoje refuses ${refused.map((c) => `"${c}"`).join(' ')}${hint}`;
 }

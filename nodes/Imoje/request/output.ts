@@ -22,7 +22,7 @@ function unwrap(body: IDataObject): IDataObject {
 
 /**
  * A transaction's `refunds[]` elements come wrapped, `{ transaction: {...} }` (imoje's
- * official WooCommerce plugin reads them so; API.md Corrections): simplified, each
+ * official WooCommerce plugin reads them so; docs/imoje-api.md#corrections): simplified, each
  * element is the refund itself, like every other simplified object.
  */
 function flattenRefunds(transaction: IDataObject): IDataObject {

@@ -15,14 +15,14 @@ const HINTS: Record<number, string> = {
 };
 
 /**
- * Bad input found before any request. n8n-core's RoutingNode runs preSend hooks inside
- * the request promise and re-wraps whatever rejects it, unless it is a NodeApiError,
- * into a NodeApiError with HTTP code "none" (node_modules/n8n-core/dist/execution-engine/
- * routing-node.js, the `instanceof NodeApiError` check after Promise.allSettled), which
- * the editor shows as "From imoje · Error code: none". This error passes that check
- * unchanged, and carries none of what makes the editor show an API block (no HTTP code,
- * no response, no raw messages): users see the node's own message and description, as
- * for a NodeOperationError, which is also the name it reports.
+ * Bad input, found before any request: the one kind of input error the node throws,
+ * typed value or expression alike. It reports itself as n8n's NodeOperationError. It has
+ * to extend NodeApiError: n8n's RoutingNode runs preSend and postReceive inside the
+ * request promise and wraps whatever rejects it, unless it is a NodeApiError, into a
+ * NodeApiError with HTTP code "none" (RoutingNode.runNode, after Promise.allSettled),
+ * which the editor shows as "From imoje · Error code: none". This one passes unchanged
+ * and carries nothing that makes the editor show an API block (no HTTP code, response or
+ * raw messages): users see the message and description, as for a NodeOperationError.
  */
 export class ImojeInputError extends NodeApiError {
 	constructor(node: INode, message: string, options: { description?: string; itemIndex?: number } = {}) {

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { rules } from './validation';
+import { rules } from './fields/rules';
 
 /**
  * Everything a request takes from the imoje credential, applied by the credential's
