@@ -116,10 +116,11 @@ function answerObject(text) {
  * within imoje's 5 s between two refunds of one transaction, must get the example's
  * own answer (refunded: false and why), not n8n's bare 500.
  */
-async function refundAgain(url, body, firstSentAt) {
+async function refundAgain(url, body, firstAnsweredAt) {
+	const sentAt = Date.now();
 	const answer = await post(url.url, body);
-	const gap = ((Date.now() - firstSentAt) / 1000).toFixed(1);
-	say(`  POST /webhook/order-returned again (${gap} s after the first) -> ${answer.status} ${answer.text.slice(0, 600)}`);
+	const gap = ((sentAt - firstAnsweredAt) / 1000).toFixed(1);
+	say(`  POST /webhook/order-returned again (${gap} s after the first answer) -> ${answer.status} ${answer.text.slice(0, 600)}`);
 	const out = answerObject(answer.text);
 	const ok = answer.status === 200 && Boolean(out) && out.refunded === false && typeof out.reason === 'string';
 	if (!ok) say("  ✗ the refund example's second call did not get the example's own answer ({refunded: false, reason})");
@@ -136,11 +137,11 @@ async function smoke({ client, simUrl, samples, triggerWf }) {
 	let ok = true;
 	let paymentId;
 	for (const { path, url, body } of samples) {
-		const sent = Date.now();
 		const answer = await post(url.url, body);
+		const answeredAt = Date.now();
 		say(`  POST /webhook/${path} -> ${answer.status} ${answer.text.slice(0, 300)}`);
 		ok = ok && answer.status === 200;
-		if (path === 'order-returned') ok = (await refundAgain(url, body, sent)) && ok;
+		if (path === 'order-returned') ok = (await refundAgain(url, body, answeredAt)) && ok;
 		if (path === 'crm-deal-won') {
 			try {
 				const parsed = JSON.parse(answer.text);

@@ -18,7 +18,7 @@ describe('npm run demo', () => {
 		expect(output).toMatch(/webhook\/order-returned .*\n\s+-d '\{"transactionId":"[0-9a-f-]{36}","amount":3000/);
 		expect(output).toMatch(/POST \/webhook\/order-returned -> 200 .*"type":"refund"/);
 		// "Run it twice": the same request at once gets the example's own answer, not n8n's 500.
-		const again = /POST \/webhook\/order-returned again \((\d+\.\d) s after the first\) -> (\d+) (.*)/.exec(output);
+		const again = /POST \/webhook\/order-returned again \((\d+\.\d) s after the first answer\) -> (\d+) (.*)/.exec(output);
 		expect(again).not.toBeNull();
 		expect(Number(again![1])).toBeLessThan(1);
 		expect(again![2]).toBe('200');
