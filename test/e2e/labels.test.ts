@@ -5,7 +5,7 @@
 // test, naming what is cut and what shows of it. Screenshots and cut-offs.tsv go to a
 // temporary folder (its path is in the first test's name of the report below).
 import { e2eClient, e2eInfo, simCredentialData, PACKAGE_NAME, type N8nClient } from './harness';
-import { openEditor, packagePanels, writeReport, type CutOff, type Editor, type Panel } from './harness/labels';
+import { EDITOR_CUTS_LABELS, openEditor, packagePanels, writeReport, type CutOff, type Editor, type Panel } from './harness/labels';
 
 jest.setTimeout(180_000);
 
@@ -53,7 +53,8 @@ describe('labels fit the node panel at its default width', () => {
 		return await editor.inspect({ workflowId: wf.id, nodeName, shotName, ...extra });
 	};
 
-	it('the check reports a label longer than the panel (so a pass means the labels fit)', async () => {
+	// On n8n 1.x labels wrap instead of being cut, so there is nothing for this check to see.
+	(EDITOR_CUTS_LABELS ? it : it.skip)('the check reports a label longer than the panel (so a pass means the labels fit)', async () => {
 		const trigger = panels.find((p) => p.type === 'imojeTrigger')!;
 		const stretched = await open(trigger, { stretchLabel: 'and then some more words than any panel has room for' });
 		expect(stretched.labels).toBeGreaterThan(3);

@@ -39,3 +39,5 @@ export function packagePanels(): Panel[];
 export function openEditor(opts: { baseUrl: string; owner?: { email: string; password: string }; shotDir?: string }): Promise<Editor>;
 export function writeReport(shotDir: string, results: Array<{ panel: string; cut: CutOff[] }>): string;
 export const CHROMIUM: string;
+/** n8n 2.x cuts labels with an ellipsis (the self-check's premise); 1.x wraps them. */
+export const EDITOR_CUTS_LABELS: boolean;
