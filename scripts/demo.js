@@ -12,8 +12,10 @@
 // an example is imported only when absent, or updated when its file changed and
 // n8n's copy is still the one the demo imported. `--fresh` wipes that folder first.
 // Every example opens with a sticky note, and the demo prints a sample request
-// for each (--smoke runs them all). The simulator also delivers notifications to
-// imoje Triggers' Test URLs, so "Listen for test event" works.
+// for each (--smoke runs them all, the refund one twice within a second). The simulator also delivers notifications to
+// imoje Triggers' Test URLs, so a trigger's "Execute step" (listening for a test event)
+// gets them; where it sends them (POST /_sim/test-webhooks) is kept in the user folder
+// (imoje-sim-targets.json) for the next run.
 //
 // Options (or env): --port N (IMOJE_DEMO_PORT, n8n, default 5678),
 // --sim-port N (IMOJE_DEMO_SIM_PORT, default 8787), --fresh, --no-build,
@@ -31,6 +33,17 @@ const { REPO_ROOT, paths } = require(path.join(HARNESS, 'paths'));
 const { startN8n, setupOwner, n8nCli, PACKAGE_NAME } = require(path.join(HARNESS, 'n8n'));
 const { CREDENTIAL, TRIGGER_TYPE, sha, loadExamples, plan, remember, webhookUrls } = require('./demo/workflows');
 const { samplesFor, printGuide, smoke } = require('./demo/tour');
+
+/** The simulator's file in the user folder: where it sends test events (see tools/imoje-sim/README.md). */
+const SIM_STATE_FILE = 'imoje-sim-targets.json';
+
+/** One line on where the simulator sends test events. */
+function describeTestTargets({ all, shops }, restored) {
+	const where = (setting) => (!setting ? 'nowhere (off)' : setting.url ? setting.url : "each trigger's own Test URL (/webhook-test/…)");
+	const parts = [`test events (copies of each notification): ${where(all)}`];
+	for (const [serviceId, setting] of Object.entries(shops)) parts.push(`for shop ${serviceId.slice(0, 8)}…: ${where(setting)}`);
+	return `${parts.join('; ')}${restored ? ' (as you set it last time)' : ''}`;
+}
 
 function parseArgs(argv) {
 	const args = {
@@ -228,10 +241,14 @@ async function main() {
 
 	step('starting the imoje simulator');
 	// testWebhooks: each notification also goes once to the /webhook-test/ twin of its
-	// address, which n8n listens on while "Listen for test event" waits.
-	sim = createSimulator({ port: args.simPort, notificationUrl, testWebhooks: true });
+	// address, which n8n listens on while a trigger's "Execute step" waits for a test
+	// event. stateFile: a Test URL the user set (POST /_sim/test-webhooks) is kept there
+	// and restored here, so a trigger they added gets test events after a restart too.
+	sim = createSimulator({ port: args.simPort, notificationUrl, testWebhooks: true, stateFile: path.join(userFolder, SIM_STATE_FILE) });
 	await sim.start();
-	say(`  simulator ${sim.baseUrl}${notificationUrl ? `\n  it sends payment notifications to ${notificationUrl}\n  (the imoje Trigger of "${triggerWf.workflow.name}"), and a copy to its Test URL` : ''}`);
+	say(`  simulator ${sim.baseUrl}${notificationUrl ? `\n  it sends payment notifications to ${notificationUrl}\n  (the imoje Trigger of "${triggerWf.workflow.name}")` : ''}`);
+	const testTarget = describeTestTargets(sim.getTestWebhooks(), sim.restoredTestWebhooks);
+	say(`  ${testTarget}`);
 
 	n8n.exited.then(() => {
 		if (!stopping) {
@@ -242,7 +259,7 @@ async function main() {
 
 	const shown = examples.filter((e) => e.workflow);
 	const samples = await samplesFor(shown, { baseUrl, simUrl, triggerPath, credentialData });
-	printGuide({ baseUrl, simUrl, imported: shown, triggerPath, credentialData, samples, t0 });
+	printGuide({ baseUrl, simUrl, imported: shown, triggerPath, credentialData, samples, t0, testTarget });
 
 	if (args.smoke) {
 		const ok = await smoke({ client, simUrl, samples, triggerWf });

@@ -56,7 +56,7 @@ async function samplesFor(imported, ctx) {
 	return out;
 }
 
-function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, samples, t0 }) {
+function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, samples, t0, testTarget }) {
 	const line = '─'.repeat(72);
 	say(`\n${line}`);
 	say(`imoje demo ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -83,10 +83,14 @@ function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, sa
 	say('  • payment settled → alert: pay the link the CRM sample returns, in a browser (its paymentUrl) or:');
 	say(`     curl -s -X POST ${simUrl}/_sim/payments/<paymentId>/settle`);
 	say('     (other outcomes: POST /_sim/payments/<id>/pay with {"status":"rejected"}, /expire; see tools/imoje-sim/README.md)');
-	say('\n"Listen for test event" on an imoje Trigger: the simulator also sends every notification to the');
-	say("trigger's Test URL (/webhook-test/…). For a trigger you added yourself, point it there first:");
+	say('\nA test event for an imoje Trigger: open the trigger, click Execute step (the panel shows');
+	say('"Listening for test event"), then pay or settle a link. The simulator sends every notification');
+	say("to the trigger's Test URL (/webhook-test/…) as well. For a trigger you added yourself, point it");
+	say("there once (copy the Test URL from the trigger's Webhook URLs; the demo remembers it):");
 	say(`     curl -s -X POST ${simUrl}/_sim/test-webhooks -H 'content-type: application/json' \\`);
 	say(`       -d '{"enabled":true,"url":"<the Test URL shown in the trigger>"}'`);
+	say(`  ({"enabled":true} without a url sends them to each trigger's own Test URL again.)`);
+	if (testTarget) say(`  now: ${testTarget}`);
 	say('\nCtrl+C stops n8n and the simulator; your edits and login are kept for the next run.');
 	say(line);
 }
@@ -96,7 +100,34 @@ async function post(url, body) {
 	return { status: res.status, text: await res.text() };
 }
 
-/** --smoke: every printed sample, then a payment settled; true when all ran. */
+/** The first JSON object of a webhook's answer (lastNode answers an object or a list). */
+function answerObject(text) {
+	try {
+		const parsed = JSON.parse(text);
+		const first = Array.isArray(parsed) ? parsed[0] : parsed;
+		return first && typeof first === 'object' ? first : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The refund example's note says "run it twice": the same request again at once,
+ * within imoje's 5 s between two refunds of one transaction, must get the example's
+ * own answer (refunded: false and why), not n8n's bare 500.
+ */
+async function refundAgain(url, body, firstAnsweredAt) {
+	const sentAt = Date.now();
+	const answer = await post(url.url, body);
+	const gap = ((sentAt - firstAnsweredAt) / 1000).toFixed(1);
+	say(`  POST /webhook/order-returned again (${gap} s after the first answer) -> ${answer.status} ${answer.text.slice(0, 600)}`);
+	const out = answerObject(answer.text);
+	const ok = answer.status === 200 && Boolean(out) && out.refunded === false && typeof out.reason === 'string';
+	if (!ok) say("  ✗ the refund example's second call did not get the example's own answer ({refunded: false, reason})");
+	return ok;
+}
+
+/** --smoke: every printed sample (the refund one twice), then a payment settled; true when all ran. */
 async function smoke({ client, simUrl, samples, triggerWf }) {
 	say('\n▶ --smoke: running every sample request');
 	if (!client || !triggerWf) {
@@ -107,8 +138,10 @@ async function smoke({ client, simUrl, samples, triggerWf }) {
 	let paymentId;
 	for (const { path, url, body } of samples) {
 		const answer = await post(url.url, body);
+		const answeredAt = Date.now();
 		say(`  POST /webhook/${path} -> ${answer.status} ${answer.text.slice(0, 300)}`);
 		ok = ok && answer.status === 200;
+		if (path === 'order-returned') ok = (await refundAgain(url, body, answeredAt)) && ok;
 		if (path === 'crm-deal-won') {
 			try {
 				const parsed = JSON.parse(answer.text);

@@ -17,8 +17,20 @@ describe('npm run demo', () => {
 		// The refund example's printed sample names a paid simulator transaction, and runs.
 		expect(output).toMatch(/webhook\/order-returned .*\n\s+-d '\{"transactionId":"[0-9a-f-]{36}","amount":3000/);
 		expect(output).toMatch(/POST \/webhook\/order-returned -> 200 .*"type":"refund"/);
+		// "Run it twice": the same request at once gets the example's own answer, not n8n's 500.
+		const again = /POST \/webhook\/order-returned again \((\d+\.\d) s after the first answer\) -> (\d+) (.*)/.exec(output);
+		expect(again).not.toBeNull();
+		expect(Number(again![1])).toBeLessThan(1);
+		expect(again![2]).toBe('200');
+		expect(JSON.parse(again![3])).toEqual({ refunded: false, reason: expect.stringContaining('TRX-ERROR-120403') });
 		expect(output).toMatch(/✓ "[^"]+" ran \(execution \d+, success\)/);
 		expect(output).toMatch(/trigger output: \{.*"status":"settled"/);
+		// Words as n8n 2.38's editor shows them: a trigger's panel has "Execute step", then
+		// "Listening for test event"; workflows are published, not activated.
+		expect(output).toMatch(/click Execute step \(the panel shows\n"Listening for test event"\)/);
+		expect(output).not.toMatch(/Listen for test event|[Aa]ctivat/);
+		// Where the simulator sends test events (kept in the user folder for the next run).
+		expect(output).toMatch(/test events \(copies of each notification\): each trigger's own Test URL/);
 		expect(output).toMatch(/stopped n8n and the simulator/);
 		expect(code).toBe(0);
 	});

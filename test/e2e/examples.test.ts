@@ -74,6 +74,12 @@ describe('example workflows in a real n8n', () => {
 		const refund = answer.body;
 		expect(refund).toMatchObject({ type: 'refund', amount: 3000 });
 		expect((await state()).transactions.find((t: Obj) => t.id === refund.id)).toMatchObject({ _parentId: transactionId, amount: 3000, title: 'Return of order SHOP-77' });
+
+		// The note says "run it twice": within imoje's 5 s between two refunds of one
+		// transaction imoje refuses, and the example answers that itself (not n8n's 500).
+		const again = await outcome(workflow.id, await postWebhook('order-returned', JSON.stringify({ transactionId, amount: 3000, orderId: 'SHOP-77' })));
+		expect(again).toEqual({ status: 200, body: { refunded: false, reason: expect.stringMatching(/^imoje refused the refund of 3000 .*5 s between two refunds \(TRX-ERROR-120403\)/) } });
+		expect((await state()).transactions.filter((t: Obj) => t._parentId === transactionId)).toHaveLength(1);
 	});
 
 	it('payment settled: the alert reaches "Slack" with the order and amount', async () => {

@@ -37,3 +37,13 @@ export function seedsDir(): string | null;
 export function seedLines(file: string): string[] | null;
 /** Every .js file of tools/imoje-sim, by file name. */
 export function simSources(): Record<string, string>;
+
+export interface TempFolder {
+	dir: string;
+	file(name: string): string;
+	exists(name: string): boolean;
+	read(name: string): string;
+	write(name: string, text: string): void;
+	remove(): void;
+}
+export function tempFolder(): TempFolder;

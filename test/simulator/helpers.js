@@ -129,4 +129,17 @@ function simSources() {
 	return out;
 }
 
-module.exports = { startReceiver, sleep, waitFor, startCli, seedsDir, seedLines, simSources };
+/** A new empty temporary folder, and a path in it; remove() deletes the folder. */
+function tempFolder() {
+	const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'imoje-sim-test-'));
+	return {
+		dir,
+		file: (name) => path.join(dir, name),
+		exists: (name) => fs.existsSync(path.join(dir, name)),
+		read: (name) => fs.readFileSync(path.join(dir, name), 'utf8'),
+		write: (name, text) => fs.writeFileSync(path.join(dir, name), text),
+		remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+	};
+}
+
+module.exports = { startReceiver, sleep, waitFor, startCli, seedsDir, seedLines, simSources, tempFolder };

@@ -3,7 +3,7 @@
 import axios from 'axios';
 
 import { type NotificationBody } from '../../tools/imoje-sim';
-import { startCli, waitFor } from './helpers';
+import { startCli, tempFolder, waitFor } from './helpers';
 import { closeRigs, rig, type Rig } from './rig';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -144,7 +144,7 @@ describe('responses in imoje\'s shapes', () => {
 	});
 });
 
-describe('test webhooks and notifications on demand (n8n "Listen for test event")', () => {
+describe('test webhooks and notifications on demand (a trigger listening for a test event)', () => {
 	it('mirrors each notification once to /webhook-test/<id>/imoje when switched on, same bytes and signature', async () => {
 		const r = await rig({}, undefined, '/webhook/abc-123/imoje');
 		expect(r.sim.getTestWebhooks()).toEqual({ all: null, shops: {} });
@@ -176,6 +176,51 @@ describe('test webhooks and notifications on demand (n8n "Listen for test event"
 		await waitFor(() => r.rx.received.some((x) => x.path === '/explicit'), 3000, 'explicit test target');
 		expect(() => r.sim.setTestWebhooks({ serviceId: '2f1c4b7e-1d3a-4c5b-8e6f-7a8b9c0d1e2f' })).toThrow(/unknown serviceId/);
 		expect((await r.ctl.post('/_sim/test-webhooks', { url: 'not a url' })).status).toBe(400);
+	});
+
+	it('remembers where test events go across a restart when given a state file', async () => {
+		const folder = tempFolder();
+		try {
+			const stateFile = folder.file('targets.json');
+			const first = await rig({ stateFile }, undefined, '/webhook/abc-123/imoje');
+			expect(first.sim.restoredTestWebhooks).toBe(false);
+			expect(folder.exists('targets.json')).toBe(false); // nothing changed yet
+			const target = first.rx.url.replace(/\/imoje$/, '/webhook-test/mine/imoje');
+			expect((await first.ctl.post('/_sim/test-webhooks', { enabled: true, url: target })).status).toBe(200);
+			expect(JSON.parse(folder.read('targets.json'))).toEqual({ testWebhooks: { all: { url: target }, shops: {} } });
+			await closeRigs();
+
+			// A new simulator on the same file: the saved target wins over the option.
+			const second = await rig({ stateFile, testWebhooks: true }, undefined, '/webhook/abc-123/imoje');
+			expect(second.sim.restoredTestWebhooks).toBe(true);
+			expect(second.sim.getTestWebhooks()).toEqual({ all: { url: target }, shops: {} });
+			second.sim.payPayment(await newLink(second));
+			// (the first rig's receiver is closed: the copy is logged, not received)
+			const tests = await waitFor(() => {
+				const sent = second.sim.notifications().filter((n) => n.test);
+				return sent.length ? sent : undefined;
+			}, 3000, 'test copy to the saved target');
+			expect(tests.map((n) => n.url)).toEqual([target]);
+
+			// Per shop, and off, are kept too.
+			second.sim.setTestWebhooks({ enabled: false });
+			second.sim.setTestWebhooks({ serviceId: second.sim.config.serviceId, url: target });
+			await closeRigs();
+			const third = await rig({ stateFile, testWebhooks: true });
+			expect(third.sim.getTestWebhooks()).toEqual({ all: null, shops: { [third.sim.config.serviceId]: { url: target } } });
+			await closeRigs();
+
+			// A file that is not ours is ignored (the options apply) and replaced on the next change.
+			folder.write('targets.json', '{"testWebhooks": {"all": {"url": "ftp://nope"}}}');
+			const fourth = await rig({ stateFile, testWebhooks: true });
+			expect(fourth.sim.restoredTestWebhooks).toBe(false);
+			expect(fourth.sim.getTestWebhooks()).toEqual({ all: {}, shops: {} });
+			fourth.sim.setTestWebhooks({ enabled: false });
+			expect(JSON.parse(folder.read('targets.json'))).toEqual({ testWebhooks: { all: null, shops: {} } });
+		} finally {
+			await closeRigs();
+			folder.remove();
+		}
 	});
 
 	it('sends a signed notification of a transaction or link on demand', async () => {

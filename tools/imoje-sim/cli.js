@@ -19,6 +19,7 @@ const FLAGS = {
 	'--rewrite-notification-url': ['rewriteNotificationUrl', 'IMOJE_SIM_REWRITE_NOTIFICATION_URL', parseRewrite],
 	'--deliver-external': ['deliverExternal', 'IMOJE_SIM_DELIVER_EXTERNAL', (v) => v === '' || v === 'true' || v === '1'],
 	'--test-webhooks': ['testWebhooks', 'IMOJE_SIM_TEST_WEBHOOKS', parseTestWebhooks],
+	'--state-file': ['stateFile', 'IMOJE_SIM_STATE_FILE', String],
 	'--verbose': ['verbose', 'IMOJE_SIM_VERBOSE', (v) => v === '' || v === 'true' || v === '1'],
 };
 const BOOLEAN_FLAGS = ['--deliver-external', '--verbose'];
@@ -98,7 +99,7 @@ n8n credential "Imoje API":
 
 Notifications go to each payment's notificationUrl, else the shop-level address:
   ${c.notificationUrl || '(none set: start with --notification-url http://127.0.0.1:5678/webhook/...)'}
-${sim.getTestWebhooks().all ? `Test webhooks on: each notification also goes once to n8n's /webhook-test/ URL ("Listen for test event").
+${sim.getTestWebhooks().all ? `Test webhooks on: each notification also goes once to n8n's /webhook-test/ URL (a trigger's "Execute step", while it is listening for a test event).
 ` : ''}
 Control endpoints (no auth), on ${url}:
 ${HELP.map((l) => `  ${l}`).join('\n')}

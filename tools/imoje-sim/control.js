@@ -15,7 +15,7 @@ const HELP = [
 	'POST   /_sim/transactions/{id}/status     set a status {status, statusCode?} (also refunds)',
 	'POST   /_sim/transactions/{id}/notify     send a signed notification of its current state now',
 	'POST   /_sim/payments/{id}/notify         same for a link (its latest transaction, else {payment} alone)',
-	'GET    /_sim/test-webhooks                where notifications are mirrored for n8n "Listen for test event"',
+	'GET    /_sim/test-webhooks                where notifications are mirrored for a trigger listening for a test event',
 	'POST   /_sim/test-webhooks                {enabled, serviceId?, url?}: also send each notification to /webhook-test/',
 	'POST   /_sim/shops/{id}/balance           {amount|null}: shop balance (can-refund balance, refunds); null = enough',
 	'POST   /_sim/outcome                      outcome of next payments {status|null, statusCode?, count?}',

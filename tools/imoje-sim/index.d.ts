@@ -27,6 +27,12 @@ export interface SimulatorOptions {
 	notificationTimeoutMs?: number;
 	/** Also send each notification once to n8n's test webhook (/webhook-test/...), or to `url`; default off. */
 	testWebhooks?: boolean | { url?: string };
+	/**
+	 * A JSON file that keeps the test-webhook settings across restarts: every change
+	 * (setTestWebhooks, POST /_sim/test-webhooks) is written there, and a new simulator
+	 * given the same file starts with them (they win over `testWebhooks`).
+	 */
+	stateFile?: string;
 	/** Also deliver notifications to non-loopback hosts; default false. */
 	deliverExternal?: boolean;
 	/** Map a notification URL before delivery: a function, or {prefix: replacement}. */
@@ -194,6 +200,8 @@ export interface Delivery {
 }
 
 export interface Simulator {
+	/** True when the test-webhook settings came from `stateFile`. */
+	restoredTestWebhooks: boolean;
 	start(): Promise<{ url: string; port: number }>;
 	stop(): Promise<void>;
 	reset(): void;

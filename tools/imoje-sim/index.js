@@ -1,6 +1,8 @@
 'use strict';
 // imoje simulator: a local stand-in for imoje's REST API (test and tool code only).
 // See README.md. Node built-ins only.
+const fs = require('node:fs');
+const path = require('node:path');
 const { createState, snapshot, SECOND_SERVICE_ID, SEED_PROFILE_IDS, SEED_CID } = require('./state');
 const { Notifier, IMOJE_RETRY_MS, sign } = require('./notify');
 const { Faults } = require('./faults');
@@ -26,6 +28,7 @@ const DEFAULTS = {
 	notificationTimeoutMs: 5000,
 	deliverExternal: false,
 	testWebhooks: false,
+	stateFile: null,
 };
 
 function deliveryView(d) {
@@ -44,6 +47,43 @@ function checkUrl(url) {
 function initialTestWebhooks(option) {
 	const all = option ? { ...(typeof option === 'object' ? option : {}) } : null;
 	return { all, shops: {} };
+}
+
+/** One test-webhook setting as stored: null (off) or `{url?}`; anything else is not ours. */
+function storedSetting(value) {
+	if (value === null || value === false) return null;
+	if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a setting');
+	if (value.url === undefined) return {};
+	checkUrl(value.url);
+	return { url: value.url };
+}
+
+/**
+ * The test-webhook settings saved in `stateFile` by an earlier run, or undefined when
+ * there is no file (or it is not one we wrote: then the options apply, and the next
+ * change overwrites it).
+ */
+function readStoredTestWebhooks(file, shops, log) {
+	if (!file || !fs.existsSync(file)) return undefined;
+	try {
+		const saved = JSON.parse(fs.readFileSync(file, 'utf8')).testWebhooks;
+		const out = { all: storedSetting(saved.all), shops: {} };
+		for (const [serviceId, setting] of Object.entries(saved.shops || {})) {
+			if (shops[serviceId]) out.shops[serviceId] = storedSetting(setting);
+		}
+		return out;
+	} catch (e) {
+		log(`ignoring ${file}: ${e.message}`);
+		return undefined;
+	}
+}
+
+/** Saves the test-webhook settings (write to a temporary file, then rename: never half a file). */
+function writeStoredTestWebhooks(file, testWebhooks) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	const tmp = `${file}.${process.pid}.tmp`;
+	fs.writeFileSync(tmp, `${JSON.stringify({ testWebhooks }, null, 2)}\n`);
+	fs.renameSync(tmp, file);
 }
 
 function resolveConfig(options) {
@@ -66,7 +106,8 @@ function resolveConfig(options) {
  * Creates a simulator. Nothing listens until start().
  * @param {object} [options] see README.md (port, host, merchantId, serviceId, token, shopKey,
  *   notificationUrl, alg, retryScale | clock.retryScale | retrySchedule, refundIntervalMs,
- *   refundStatus, notificationTimeoutMs, deliverExternal, rewriteNotificationUrl, now, logger)
+ *   refundStatus, notificationTimeoutMs, deliverExternal, rewriteNotificationUrl, now, logger,
+ *   testWebhooks, stateFile: a JSON file that keeps the test-webhook settings across restarts)
  */
 function createSimulator(options = {}) {
 	const cfg = resolveConfig(options);
@@ -83,6 +124,11 @@ function createSimulator(options = {}) {
 		log: typeof cfg.logger === 'function' ? cfg.logger : () => {},
 		testWebhooks: initialTestWebhooks(cfg.testWebhooks),
 	};
+	// Where test events go, as the last run left it (POST /_sim/test-webhooks), wins over
+	// the options: a user's "send to my trigger's Test URL" survives a restart.
+	const stored = readStoredTestWebhooks(cfg.stateFile, sim.state.shops, sim.log);
+	if (stored) sim.testWebhooks = stored;
+	sim.restoredTestWebhooks = Boolean(stored);
 	const newNotifier = () =>
 		new Notifier({
 			merchantId: cfg.merchantId, alg: cfg.alg, schedule: cfg.retrySchedule, timeoutMs: cfg.notificationTimeoutMs,
@@ -163,6 +209,7 @@ function createSimulator(options = {}) {
 				sim.testWebhooks.all = setting;
 				sim.testWebhooks.shops = {};
 			} else sim.testWebhooks.shops[serviceId] = setting;
+			if (cfg.stateFile) writeStoredTestWebhooks(cfg.stateFile, sim.testWebhooks);
 			return sim.getTestWebhooks();
 		},
 		getTestWebhooks: () => clone(sim.testWebhooks),

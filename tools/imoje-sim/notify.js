@@ -23,7 +23,7 @@ function signatureHeader({ merchantId, serviceId, signature, alg }) {
 
 /**
  * n8n's test URL for a production webhook URL: /webhook/<id>/... becomes /webhook-test/<id>/...,
- * where a trigger's "Listen for test event" waits. Null when the URL is not an n8n webhook.
+ * where a trigger listens for a test event ("Execute step" in its panel). Null when the URL is not an n8n webhook.
  */
 function testWebhookUrl(url) {
 	const i = url.indexOf('/webhook/');
@@ -81,7 +81,7 @@ class Notifier {
 	}
 
 	/**
-	 * Also delivers to the test webhook (n8n's "Listen for test event") when switched on for
+	 * Also delivers to the test webhook (where a trigger listening for a test event gets it) when switched on for
 	 * this shop: same bytes and signature, one attempt, never retried (n8n listens briefly).
 	 */
 	mirrorToTest(delivery) {

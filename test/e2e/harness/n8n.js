@@ -473,6 +473,12 @@ class N8nClient {
 
 	/** Any request; unwraps n8n's `{ data }` envelope. Throws N8nApiError on non-2xx. */
 	async request(method, urlPath, { body, query, raw = false } = {}) {
+		// The editor's manual run (`POST /rest/workflows/:id/run`): 2.x reads the stored
+		// workflow itself; 1.x wants it in the body as `workflowData`.
+		const run = /^\/rest\/workflows\/([^/?]+)\/run$/.exec(urlPath);
+		if (run && method === 'POST' && VERSIONS.n8nMajor < 2 && body && !body.workflowData) {
+			body = { ...body, workflowData: await this.getWorkflow(run[1]) };
+		}
 		const url = new URL(urlPath, this.baseUrl);
 		for (const [k, v] of Object.entries(query || {})) {
 			if (v !== undefined) url.searchParams.set(k, typeof v === 'string' ? v : JSON.stringify(v));
