@@ -78,7 +78,7 @@ export const paymentProfileId = idLocator({
 	displayName: 'Payment Profile ID',
 	what: 'payment profile',
 	description: 'The saved card. From list: type the payer\'s customer ID (cid) to see their cards.',
-	list: { method: 'searchPaymentProfiles', placeholder: 'Type the payer\'s customer ID (cid)…', searchFilterRequired: true },
+	list: { method: 'searchPaymentProfiles', placeholder: 'Payer\'s customer ID (cid)', searchFilterRequired: true },
 });
 
 /**

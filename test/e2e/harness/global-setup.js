@@ -40,6 +40,8 @@ module.exports = async function globalSetup() {
 	process.stderr.write('\n');
 	warnIfStale();
 	const install = await ensureInstalled();
+	// The label test's browser, installed here where no test timeout runs.
+	require('./labels').ensureChromium();
 
 	const state = { n8n: null, sim: null, userFolder: null };
 	globalThis.__IMOJE_E2E__ = state;

@@ -101,9 +101,25 @@ function panelsOf(description) {
 // ---------------------------------------------------------------------------
 // The browser.
 
+/**
+ * Debian's Chromium, installed with apt-get when missing (as the harness installs n8n), so
+ * that `npm install && npm test` runs everything on a fresh machine: npm's own browser
+ * downloads cannot be had here.
+ */
+function ensureChromium() {
+	if (fs.existsSync(CHROMIUM)) return;
+	if (typeof process.getuid !== 'function' || process.getuid() !== 0 || CHROMIUM !== '/usr/bin/chromium') {
+		throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set IMOJE_E2E_CHROMIUM)`);
+	}
+	const { execFileSync } = require('node:child_process');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 });
+	execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 });
+}
+
 /** Chromium, logged in to n8n as the e2e owner. `close()` ends it. */
 async function openEditor({ baseUrl, owner = DEFAULT_OWNER, shotDir }) {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set IMOJE_E2E_CHROMIUM)`);
+	ensureChromium();
 	const { chromium, selectors } = require('playwright-core');
 	try {
 		selectors.setTestIdAttribute('data-test-id'); // how n8n's editor marks its elements
@@ -333,4 +349,4 @@ function packagePanels() {
  */
 const EDITOR_CUTS_LABELS = require('./paths').VERSIONS.n8nMajor >= 2;
 
-module.exports = { panelsOf, packagePanels, openEditor, writeReport, CHROMIUM, EDITOR_CUTS_LABELS };
+module.exports = { panelsOf, packagePanels, openEditor, writeReport, ensureChromium, CHROMIUM, EDITOR_CUTS_LABELS };
