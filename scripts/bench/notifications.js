@@ -1,6 +1,6 @@
 // Distinct, signed imoje notifications for the trigger benchmark. The header format
-// and the hash (sha256 of the body bytes followed by the shop key) are imoje's, as in
-// /work/shared/imoje/seeds (notification signature page).
+// and the hash (sha256 of the body bytes followed by the shop key) are imoje's
+// (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-notifications.md).
 const crypto = require('node:crypto');
 
 function notificationBody(i, serviceId) {
