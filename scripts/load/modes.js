@@ -3,7 +3,7 @@ const { signedNotification, refPattern } = require('./notifications');
 const { sendAll, post, byStatus } = require('./sender');
 const { settle, restCounts } = require('./targets');
 const { rssSampler } = require('./rss');
-const { phaseFigures, printPhase, printChecks } = require('./report');
+const { phaseFigures, printPhase, printChecks, cpuMsPer } = require('./report');
 const { say } = require('./session');
 
 const TITLES = { trigger: 'imoje Trigger', webhook: 'plain Webhook node', 'webhook-expr': 'Webhook node with one expression (n8n takes an isolate, as for the trigger)' };
@@ -71,6 +71,8 @@ async function throughput(session, targets, ctx, args) {
 		if (!figs['webhook-expr'] || !figs[name]) continue;
 		const ratio = figs[name].perSecond / figs['webhook-expr'].perSecond;
 		process.stdout.write(`throughput ratio ${name}/webhook-expr: ${ratio.toFixed(2)} (${figs[name].perSecond.toFixed(1)} / ${figs['webhook-expr'].perSecond.toFixed(1)} successful executions/s)\n`);
+		const cpu = cpuMsPer(figs['webhook-expr']) / cpuMsPer(figs[name]);
+		if (Number.isFinite(cpu)) process.stdout.write(`n8n CPU ratio webhook-expr/${name}: ${cpu.toFixed(2)} (${cpuMsPer(figs['webhook-expr']).toFixed(1)} / ${cpuMsPer(figs[name]).toFixed(1)} ms per notification; above 1: ${name} costs n8n less)\n`);
 	}
 	return printChecks(checks);
 }
