@@ -49,10 +49,10 @@ function verifyForShops(rawBody: Buffer, header: string | string[] | undefined, 
  * Credentials read by production requests, by credential id, for CREDENTIAL_REUSE_MS. In the
  * webhook phase n8n resolves a credential in an expression isolate of its own
  * (CredentialsHelper.applyDefaultsAndOverwrites), on top of the one the request already holds:
- * reading it per request made the trigger a third slower than n8n's Webhook node. A notification
- * that fails against a kept credential is checked again against a fresh read, so a changed
- * Shop key or Shop ID applies to the next notification; only the former key stays accepted for
- * at most that long after a change.
+ * read per request, it cost every notification a third isolate. A notification that fails
+ * against a kept credential is checked again against a fresh read, so a changed Shop key or
+ * Shop ID applies to the next notification; only the former key stays accepted for at most
+ * that long after a change.
  */
 const CREDENTIAL_REUSE_MS = 10_000;
 const kept = new Map<string, { credential: TriggerCredential; readAt: number }>();
