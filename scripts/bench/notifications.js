@@ -4,7 +4,9 @@
 const crypto = require('node:crypto');
 
 function notificationBody(i, serviceId) {
-	const now = 1763800000 + i;
+	// Changed now: the trigger answers a notification older than its replay window (4 days) 200
+	// without running it, and the benchmark counts runs.
+	const now = Math.floor(Date.now() / 1000);
 	return JSON.stringify({
 		transaction: {
 			id: crypto.randomUUID(),
