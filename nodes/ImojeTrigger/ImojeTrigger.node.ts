@@ -10,13 +10,16 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { claimNotification, recordRun } from './dedupe';
+import { isRepeat, recordRun } from './dedupe';
 import { isImojeSender, isWanted, readNotification } from './events';
 import { DEFAULT_REPLAY_WINDOW_DAYS, triggerProperties } from './properties';
-import { FAILURE_TEXT, verifyForShops } from './shops';
-import type { ShopKey, TriggerCredential } from './shops';
+import { FAILURE_TEXT, verifyRequest } from './shops';
+import type { ShopKey } from './shops';
 
-/** imoje stops retrying only on a 200 with exactly this body. */
+/**
+ * imoje stops retrying only on a 200 with exactly this body
+ * (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-notifications.md).
+ */
 const OK_BODY = { status: 'ok' };
 
 /** Filtered-out, repeated and too old notifications: 200 at once, or imoje retries them for days. */
@@ -24,8 +27,8 @@ const answerOk = (): IWebhookResponseData => ({ webhookResponse: OK_BODY });
 
 /**
  * A notification that cannot be trusted or read. Production answers the code and runs nothing.
- * "Listen for test event" throws instead, so n8n starts the test execution with this error and
- * the editor shows why (n8n then answers 500, which imoje also retries).
+ * The Test URL throws instead, so n8n starts the test execution with this error and the editor
+ * shows why (n8n then answers 500, which imoje also retries).
  */
 function refuse(context: IWebhookFunctions, code: number, reason: string): IWebhookResponseData {
 	context.logger.warn(`imoje Trigger refused a notification (${code}): ${reason}`);
@@ -40,16 +43,9 @@ function refuse(context: IWebhookFunctions, code: number, reason: string): IWebh
 
 const replayWindowSeconds = (days: unknown) => Math.max(0, (Number(days) || 0) * 86400);
 
-/** Workflow and node: one trigger's notifications never shadow another's. */
-const scopeOf = (context: IWebhookFunctions | IExecuteFunctions) => `${context.getWorkflow().id ?? ''}|${context.getNode().id}`;
-
-interface Options {
-	onlyImojeSenders?: boolean;
-}
-
 export class ImojeTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Imoje Trigger',
+		displayName: 'imoje Trigger',
 		name: 'imojeTrigger',
 		icon: { light: 'file:../../icons/imoje.svg', dark: 'file:../../icons/imoje.dark.svg' },
 		group: ['trigger'],
@@ -65,11 +61,12 @@ export class ImojeTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				path: 'imoje',
-				// n8n answers an accepted notification itself, once it has stored the execution
-				// (WorkflowRunner.run), with this body; a failure to store becomes an error answer,
-				// so imoje retries and nothing answered 200 is lost.
+				// n8n answers an accepted notification itself, once WorkflowRunner.run has stored the
+				// execution; a failure to store becomes an error answer, so imoje retries and nothing
+				// answered 200 is lost. An empty responseData makes that answer the webhookResponse
+				// webhook() returns (extractWebhookOnReceivedResponse), with no expression to evaluate.
 				responseMode: 'onReceived',
-				responseData: '={{ ({ "status": "ok" }) }}',
+				responseData: '',
 			},
 		],
 		properties: triggerProperties,
@@ -90,45 +87,22 @@ export class ImojeTrigger implements INodeType {
 		},
 	};
 
-	/**
-	 * Runs as the first step of each execution the webhook started: passes the notification on
-	 * and records it in the run's static data, which n8n saves when the run ends, so a repeat
-	 * after a restart or on another webhook process is recognised (see recordRun).
-	 */
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		if (this.getMode() === 'manual' || !(this.getNodeParameter('dropDuplicates', 0, true) as boolean)) return [items];
-		const run = {
-			staticData: this.getWorkflowStaticData('node'),
-			scope: scopeOf(this),
-			nowSeconds: Math.floor(Date.now() / 1000),
-			windowSeconds: replayWindowSeconds(this.getNodeParameter('replayWindowDays', 0, DEFAULT_REPLAY_WINDOW_DAYS)),
-		};
-		for (const item of items) {
-			const notification = readNotification(item.json);
-			if (notification) recordRun({ ...run, ...notification });
-		}
-		return [items];
-	}
-
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
-		const options = this.getNodeParameter('options', {}) as Options;
-		const testMode = this.getMode() === 'manual';
+		const options = this.getNodeParameter('options', {}) as { onlyImojeSenders?: boolean };
 
+		// 1. The sender: imoje's published addresses, if the user asked for that.
 		if (options.onlyImojeSenders && !isImojeSender(request.ip ?? request.socket?.remoteAddress)) {
-			return refuse(this, 403, 'sender address is not one of imoje\'s');
+			return refuse(this, 403, "sender address is not one of imoje's");
 		}
 
-		const credential = await this.getCredentials<TriggerCredential>('imojeApi');
-		const otherShops = ((this.getNodeParameter('otherShops', {}) as { shop?: ShopKey[] }).shop ?? []).filter((shop) => shop.shopId);
-		if (!credential.shopSecretKey && otherShops.length === 0) {
-			return refuse(this, 401, 'the imoje credential has no Shop key, so notifications cannot be verified');
-		}
+		// 2. The signature, over the bytes as received.
 		const rawBody = request.rawBody ?? Buffer.alloc(0);
-		const check = verifyForShops({ rawBody, header: request.headers['x-imoje-signature'], credential, extraShops: otherShops });
+		const otherShops = ((this.getNodeParameter('otherShops', {}) as { shop?: ShopKey[] }).shop ?? []).filter((shop) => shop.shopId);
+		const check = await verifyRequest(this, rawBody, otherShops);
 		if (!check.valid) return refuse(this, 401, FAILURE_TEXT[check.reason]);
 
+		// 3. The body.
 		let body: unknown;
 		try {
 			body = JSON.parse(rawBody.toString('utf8'));
@@ -138,6 +112,7 @@ export class ImojeTrigger implements INodeType {
 		const notification = readNotification(body);
 		if (!notification) return refuse(this, 400, 'the body has no transaction, payment or paymentProfile');
 
+		// 4. The user's filters.
 		const wanted = isWanted(notification, {
 			events: this.getNodeParameter('events', []) as string[],
 			statuses: this.getNodeParameter('statuses', []) as string[],
@@ -147,38 +122,36 @@ export class ImojeTrigger implements INodeType {
 		if (!wanted) return answerOk();
 
 		// A test run shows every notification sent to it, repeats and old ones included.
-		if (!testMode) {
-			const nowSeconds = Math.floor(Date.now() / 1000);
+		if (this.getMode() !== 'manual') {
+			// 5. The replay window: a captured notification cannot be replayed later.
 			const windowSeconds = replayWindowSeconds(this.getNodeParameter('replayWindowDays', DEFAULT_REPLAY_WINDOW_DAYS));
-			if (windowSeconds > 0 && notification.modified !== undefined && notification.modified < nowSeconds - windowSeconds) {
-				this.logger.warn(
-					`imoje Trigger did not run notification ${notification.notificationKey}: changed ${nowSeconds - notification.modified} s ago, outside the replay window (answered 200)`,
-				);
+			const ageSeconds = Math.floor(Date.now() / 1000) - (notification.modified ?? Infinity);
+			if (windowSeconds > 0 && ageSeconds > windowSeconds) {
+				this.logger.warn(`imoje Trigger did not run notification ${notification.notificationKey}: changed ${ageSeconds} s ago, outside the replay window (answered 200)`);
 				return answerOk();
 			}
-			if (this.getNodeParameter('dropDuplicates', true) as boolean) {
-				const claim = { staticData: this.getWorkflowStaticData('node'), scope: scopeOf(this), ...notification, nowSeconds, windowSeconds };
-				for (;;) {
-					const result = claimNotification(claim);
-					if (result.isNew) {
-						// n8n answers 200 only once the execution is stored; anything else (an error, or the
-						// sender gone first) releases the claim so the retry runs.
-						const response = this.getResponseObject();
-						response.once('close', () => result.settle(response.writableFinished && response.statusCode === 200));
-						break;
-					}
-					// A copy of one still being stored waits for it: answered 200 only if that one was.
-					if (!result.pending || (await result.pending)) {
-						this.logger.debug(`imoje Trigger did not run repeated notification ${notification.notificationKey} (answered 200)`);
-						return answerOk();
-					}
-				}
+
+			// 6. Repeats.
+			if ((this.getNodeParameter('dropDuplicates', true) as boolean) && (await isRepeat(this, notification, windowSeconds))) {
+				this.logger.debug(`imoje Trigger did not run repeated notification ${notification.notificationKey} (answered 200)`);
+				return answerOk();
 			}
 		}
 
-		return {
-			webhookResponse: OK_BODY,
-			workflowData: [this.helpers.returnJsonArray([notification.json as IDataObject])],
-		};
+		// 7. The run: n8n answers 200 {"status":"ok"} once it has stored the execution.
+		return { webhookResponse: OK_BODY, workflowData: [this.helpers.returnJsonArray([notification.json as IDataObject])] };
+	}
+
+	/**
+	 * The first step of each execution the webhook started: passes the notification on and
+	 * records it in the run's static data, which n8n saves when the run ends (see recordRun).
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (this.getMode() !== 'manual' && (this.getNodeParameter('dropDuplicates', 0, true) as boolean)) {
+			const notifications = items.flatMap((item) => readNotification(item.json) ?? []);
+			recordRun(this, notifications, replayWindowSeconds(this.getNodeParameter('replayWindowDays', 0, DEFAULT_REPLAY_WINDOW_DAYS)));
+		}
+		return [items];
 	}
 }

@@ -1,16 +1,15 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * What a notification is about, worked out from its body (imoje sends no event name).
+ * What a notification is about, worked out from its body (imoje sends no event name; see
+ * https://bump.sh/pgw/doc/imoje-api-en/topic/topic-notifications.md and docs/imoje-api.md#notifications).
  * - paymentStatus: a transaction that is not a refund, with or without `transaction.paymentProfile`:
  *   every OneClick/recurring card payment carries one, the payer's first card-saving payment
- *   (`source: "web"`) included, and it is a payment first (API.md Corrections; the profile
- *   object as in seed 03-profile-debit.txt).
- * - refund: `transaction.type: "refund"` (imoje's plugin: payment-core src/Notification.php
- *   TRT_REFUND, WordPressBugBounty/plugins-imoje).
+ *   (`source: "web"`) included, and it is a payment first
+ *   (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-oneclick-and-recurring-card-payments.md).
+ * - refund: `transaction.type: "refund"`.
  * - paymentLinkClosed: only a `payment` object, as sent when a link expires or is cancelled.
- * - paymentProfile: a top-level `paymentProfile` object, which imoje's notifications topic
- *   lists as a notification object of its own (API.md Corrections).
+ * - paymentProfile: a top-level `paymentProfile` object, a notification object of its own.
  */
 export type ImojeEvent = 'paymentStatus' | 'refund' | 'paymentLinkClosed' | 'paymentProfile';
 
@@ -22,9 +21,8 @@ export const eventOptions: Array<INodePropertyOptions & { value: ImojeEvent }> =
 ];
 
 /**
- * Transaction statuses: imoje's status topic, plus `submitted_for_settlement`, which imoje's
- * own plugin library accepts in notifications (payment-core src/Util.php $transactionStatuses,
- * WordPressBugBounty/plugins-imoje).
+ * Transaction statuses (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-transaction-and-payment-link-statuses.md),
+ * plus `submitted_for_settlement`, which imoje's own plugins accept in notifications.
  */
 export const statusOptions: INodePropertyOptions[] = [
 	{ name: 'Authorized (Waiting for Capture)', value: 'authorized' },
@@ -77,8 +75,8 @@ export function readNotification(body: unknown): Notification | undefined {
 	const status = text(transaction?.status ?? payment?.status);
 	const modifiedRaw = transaction?.modified ?? payment?.modified ?? profile?.modified;
 	const modified = typeof modifiedRaw === 'number' && Number.isFinite(modifiedRaw) ? modifiedRaw : undefined;
-	// The payer's id: `customer.cid` on payments and links (seed 01-payment-link-create.txt),
-	// `merchantCustomerId` on a card profile (seed 03-profile-debit.txt).
+	// The payer's id: `customer.cid` on payments and links, `merchantCustomerId` on a card profile
+	// (https://bump.sh/pgw/doc/imoje-api-en/operation/operation-post-parameter-transaction-profile.md).
 	const cid = text(objectAt(transaction, 'customer')?.cid ?? objectAt(payment, 'customer')?.cid ?? profile?.merchantCustomerId);
 	// A profile notified on its own has no status: its activity flag tells one change from the next.
 	const state = status ?? text(profile?.isActive);
@@ -127,21 +125,18 @@ export interface Filters {
  */
 export function isWanted(notification: Notification, filters: Filters): boolean {
 	const paymentFilter = filters.statuses.length > 0 || filters.paymentMethods.length > 0 || filters.onlySavedCardPayments;
-	// 'profilePayment' was the event of saved-card payments before they became payments.
-	const events = filters.events.includes('profilePayment') ? [...filters.events, 'paymentStatus'] : filters.events;
-	const kinds = events.length > 0 ? events : paymentFilter ? ['paymentStatus'] : [];
-	const savedCardOnly = filters.onlySavedCardPayments || (filters.events.includes('profilePayment') && !filters.events.includes('paymentStatus'));
+	const kinds = filters.events.length > 0 ? filters.events : paymentFilter ? ['paymentStatus'] : [];
 	return (
 		(kinds.length === 0 || notification.events.some((event) => kinds.includes(event))) &&
 		(filters.statuses.length === 0 || filters.statuses.includes(notification.status ?? '')) &&
 		(filters.paymentMethods.length === 0 || filters.paymentMethods.includes(notification.paymentMethod ?? '')) &&
 		// Saved-card narrows payments only: refunds or links picked in Events still pass.
-		(!savedCardOnly || notification.event !== 'paymentStatus' || notification.hasPaymentProfile)
+		(!filters.onlySavedCardPayments || notification.event !== 'paymentStatus' || notification.hasPaymentProfile)
 	);
 }
 
-/** imoje's notification senders, as published. */
-export const IMOJE_SENDER_RANGES = ['5.196.116.32/28', '51.195.95.0/28', '54.37.185.64/28', '54.37.185.80/28', '147.135.151.16/28'];
+/** imoje's notification senders (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-notifications.md). */
+const IMOJE_SENDER_RANGES = ['5.196.116.32/28', '51.195.95.0/28', '54.37.185.64/28', '54.37.185.80/28', '147.135.151.16/28'];
 
 const ipv4ToNumber = (ip: string) => ip.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
 

@@ -5,7 +5,7 @@ import { paymentMethodOptions } from '../Imoje/fields/options';
 
 /**
  * imoje retries 3 times 10 s apart, then 5 times each at 5 min, 60 min, 6 h and 12 h, about 3.5 days
- * (imoje's Notifications topic, linked from seed 00-api-index.txt, as summarised in API.md): a bit more.
+ * (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-notifications.md): a bit more.
  */
 export const DEFAULT_REPLAY_WINDOW_DAYS = 4;
 
@@ -56,16 +56,16 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to answer 200 but not run for a notification already run (same IDs, status and change time, output as notificationKey). Guaranteed within one running n8n process (in queue mode: one webhook process), for copies arriving at the same moment too. Not guaranteed after a restart or across webhook processes: a repeat can then run again, so make the workflow\'s first write idempotent on notificationKey.',
+			'Whether to answer 200 but not run for a notification already run (same IDs, status and change time, output as notificationKey). Within one running n8n (in queue mode: one webhook process) every repeat is dropped, copies arriving at the same moment too. After a restart or on another webhook process, a repeat is dropped once the first copy\'s execution has ended; one arriving while it still runs, or after n8n stopped during it, can run again, so make the workflow\'s first write idempotent on notificationKey.',
 	},
 	{
-		displayName: 'Ignore Notifications Older Than (Days)',
+		displayName: 'Replay Window (Days)',
 		name: 'replayWindowDays',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
+		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: DEFAULT_REPLAY_WINDOW_DAYS,
 		description:
-			'A notification whose change time (modified) is older than this is answered 200 and does not run, so a captured notification cannot be replayed later. imoje stops retrying after about 3.5 days. 0 turns this off.',
+			'Ignore notifications older than this many days: one whose change time (modified) is older is answered 200 and does not run, so a captured notification cannot be replayed later. imoje stops retrying after about 3.5 days. 0 turns this off.',
 	},
 	{
 		displayName: 'Other Shops',
@@ -95,7 +95,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Only Accept Imoje Sender Addresses',
+				displayName: 'Check Sender Address',
 				name: 'onlyImojeSenders',
 				type: 'boolean',
 				default: false,

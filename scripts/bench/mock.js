@@ -1,6 +1,7 @@
 // A loopback stand-in for imoje's "create payment link" endpoint: answers every POST
-// with the shape imoje documents for POST /payment (/work/shared/imoje/seeds: the
-// `payment` object with id, url, status), and keeps the request for one order ID so
+// with the shape imoje documents for POST /payment (the `payment` object with id, url,
+// status: https://bump.sh/pgw/doc/imoje-api-en/operation/operation-post-parameter-payment.md),
+// and keeps the request for one order ID so
 // the benchmark can show that both nodes sent the same thing.
 const http = require('node:http');
 const crypto = require('node:crypto');

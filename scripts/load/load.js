@@ -8,7 +8,8 @@
 // Modes (one per run):
 //   (default)          N notifications at concurrency C to each workflow, one after the
 //                      other: answered, stored, lost, duplicates, 5xx, executions/s, peak
-//                      RSS, and the trigger/webhook throughput ratio.
+//                      RSS, n8n CPU per notification, and the trigger's ratios to the
+//                      Webhook node (the goal: at least 0.95x webhook-expr's executions/s).
 //   --kill-after K     SIGKILLs n8n right after the K-th 200 answer, restarts it, and checks
 //                      that every notification answered 200 has a stored execution
 //                      (trigger, then webhook). --n defaults to 4 x K here.

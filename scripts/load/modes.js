@@ -3,7 +3,7 @@ const { signedNotification, refPattern } = require('./notifications');
 const { sendAll, post, byStatus } = require('./sender');
 const { settle, restCounts } = require('./targets');
 const { rssSampler } = require('./rss');
-const { phaseFigures, printPhase, printChecks } = require('./report');
+const { phaseFigures, printPhase, printChecks, cpuMsPer } = require('./report');
 const { say } = require('./session');
 
 const TITLES = { trigger: 'imoje Trigger', webhook: 'plain Webhook node', 'webhook-expr': 'Webhook node with one expression (n8n takes an isolate, as for the trigger)' };
@@ -62,15 +62,19 @@ async function throughput(session, targets, ctx, args) {
 	if (figs.trigger && figs.webhook) {
 		const ratio = figs.trigger.perSecond / figs.webhook.perSecond;
 		process.stdout.write(`\nthroughput ratio trigger/webhook: ${ratio.toFixed(2)} (${figs.trigger.perSecond.toFixed(1)} / ${figs.webhook.perSecond.toFixed(1)} successful executions/s)\n`);
-		const short = args.n < 2000;
-		checks.push({ what: `trigger executions/s at least 0.95x the Webhook node's (${ratio.toFixed(2)})${short ? ' [under 2,000 notifications: too noisy to count]' : ''}`, pass: ratio >= 0.95, soft: short });
 	}
-	// The same Webhook node with one expression: what n8n's isolate for the webhook phase costs
-	// a trigger that is not its own static Webhook node (figures only).
+	// The same Webhook node with one expression: n8n takes an expression isolate for its webhook
+	// phase, as for every trigger other than its own static Webhook node. That is the floor the
+	// trigger is held to (issue 14: at least 0.95x its executions/s at 2,000 notifications).
 	for (const name of ['webhook', 'trigger']) {
 		if (!figs['webhook-expr'] || !figs[name]) continue;
 		const ratio = figs[name].perSecond / figs['webhook-expr'].perSecond;
 		process.stdout.write(`throughput ratio ${name}/webhook-expr: ${ratio.toFixed(2)} (${figs[name].perSecond.toFixed(1)} / ${figs['webhook-expr'].perSecond.toFixed(1)} successful executions/s)\n`);
+		const cpu = cpuMsPer(figs['webhook-expr']) / cpuMsPer(figs[name]);
+		if (Number.isFinite(cpu)) process.stdout.write(`n8n CPU ratio webhook-expr/${name}: ${cpu.toFixed(2)} (${cpuMsPer(figs['webhook-expr']).toFixed(1)} / ${cpuMsPer(figs[name]).toFixed(1)} ms per notification; above 1: ${name} costs n8n less)\n`);
+		if (name !== 'trigger') continue;
+		const short = args.n < 2000;
+		checks.push({ what: `trigger executions/s at least 0.95x the Webhook node's with one expression (${ratio.toFixed(2)})${short ? ' [under 2,000 notifications: too noisy to count]' : ''}`, pass: ratio >= 0.95, soft: short });
 	}
 	return printChecks(checks);
 }

@@ -1,12 +1,12 @@
 // Signed imoje notifications for the load and queue scripts, written from imoje's
 // documentation and not from the package (nodes/) or the simulator, so a mistake in
 // either cannot hide itself here.
-// Signature, as BitBagCommerce/SyliusImojePaywallPlugin src/Resolver/SignatureResolver.php
-// checks it (`;`-separated `key=value` parts, `hash(alg, rawBody . serviceKey)`):
+// Signature, as imoje documents it (https://bump.sh/pgw/doc/imoje-api-en/topic/topic-notifications.md:
+// `;`-separated `key=value` parts, `hash(alg, rawBody . serviceKey)`):
 //   X-Imoje-Signature: merchantid=<m>;serviceid=<shop>;signature=<hex>;alg=sha256
 //   hex = hex(sha256(raw body bytes + shop key)), a plain hash, not an HMAC.
 // Body: `{ transaction, payment }` as imoje sends for a payment status change; `modified`
-// is unix seconds (API.md "Statuses", imoje's documented example notification).
+// is unix seconds (imoje's documented example notification; docs/imoje-api.md#notifications).
 const crypto = require('node:crypto');
 
 /** A test shop: ids are UUID v4 like imoje's, the key is only ever used on 127.0.0.1. */

@@ -36,8 +36,9 @@ export interface PhaseFigures {
 	success: number;
 	seconds: number;
 	perSecond: number;
-	rss?: { n8nMb: number; withRunnerMb: number };
+	rss?: { n8nMb: number; withRunnerMb: number; cpuSeconds?: number };
 }
 export function phaseFigures(o: { records: SentRecord[]; wf?: WorkflowSummary; startedAt: number; endedAt: number; rss?: PhaseFigures['rss'] }): PhaseFigures;
 export function printPhase(title: string, f: PhaseFigures): void;
 export function printChecks(checks: Array<{ what: string; pass: boolean; soft?: boolean }>): boolean;
+export function cpuMsPer(f: PhaseFigures): number;

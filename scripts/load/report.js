@@ -50,6 +50,9 @@ function phaseFigures({ records, wf = EMPTY, startedAt, endedAt, rss }) {
 	};
 }
 
+/** CPU milliseconds n8n spent per notification sent in the phase. */
+const cpuMsPer = (f) => (f.rss && f.rss.cpuSeconds !== undefined && f.sent ? (f.rss.cpuSeconds * 1000) / f.sent : NaN);
+
 const fmt = (o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ');
 
 function printPhase(title, f) {
@@ -65,6 +68,7 @@ function printPhase(title, f) {
 		`  executions/s:        ${f.perSecond.toFixed(1)} (${f.success} successful in ${f.seconds.toFixed(1)} s, first send to last execution end)`,
 	];
 	if (f.rss) out.push(`  peak RSS:            ${f.rss.n8nMb} MB n8n, ${f.rss.withRunnerMb} MB with its task runner`);
+	if (f.rss && f.rss.cpuSeconds !== undefined && f.sent) out.push(`  n8n CPU time:        ${f.rss.cpuSeconds.toFixed(1)} s (${cpuMsPer(f).toFixed(1)} ms per notification, with its task runner)`);
 	process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -79,4 +83,4 @@ function printChecks(checks) {
 	return ok;
 }
 
-module.exports = { phaseFigures, printPhase, printChecks, EMPTY };
+module.exports = { phaseFigures, printPhase, printChecks, cpuMsPer, EMPTY };

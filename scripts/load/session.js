@@ -13,7 +13,10 @@ function say(msg) {
 	process.stderr.write(`[load ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
 
-/** `env`: extra n8n environment (e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE), for trying n8n settings. */
+/**
+ * `env`: extra n8n environment (e.g. N8N_EXPRESSION_ENGINE_POOL_SIZE), for trying n8n settings.
+ * IMOJE_LOAD_PACKAGE_DIR measures another build of the package (e.g. an older commit's).
+ */
 async function openSession({ echo = false, keep = false, env = {} } = {}) {
 	await ensureInstalled();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'imoje-load-n8n-'));
@@ -24,7 +27,8 @@ async function openSession({ echo = false, keep = false, env = {} } = {}) {
 	let client = null;
 
 	async function start(port) {
-		n8n = await startN8n({ userFolder, port, echo, env });
+		const packageDir = process.env.IMOJE_LOAD_PACKAGE_DIR;
+		n8n = await startN8n({ userFolder, port, echo, env, ...(packageDir ? { packageDir } : {}) });
 		client = port ? await login(n8n.baseUrl) : await setupOwner(n8n.baseUrl);
 		say(`n8n ${port ? 're' : ''}started on ${n8n.baseUrl} in ${n8n.startSeconds.toFixed(1)} s (pid ${n8n.pid})`);
 	}

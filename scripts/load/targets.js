@@ -52,8 +52,8 @@ async function createTriggerWorkflow(client, shop, { parameters = {}, name = 'lo
 /**
  * Creates and publishes a Webhook node workflow answering `{"status":"ok"}` once the execution is
  * stored. With `expression`, one option is written as an expression giving the same value: n8n
- * 2.38.7 then takes an expression isolate for the webhook phase (live-webhooks.js,
- * webhookPhaseNeedsIsolate), as it does for every trigger other than a static Webhook node, the
+ * 2.38.7 then takes an expression isolate for the webhook phase
+ * (LiveWebhooks.webhookPhaseNeedsIsolate), as it does for every trigger other than a static Webhook node, the
  * imoje Trigger included. The same node both ways shows what that costs.
  */
 async function createWebhookWorkflow(client, { expression = false } = {}) {
@@ -67,7 +67,7 @@ async function createWebhookWorkflow(client, { expression = false } = {}) {
 				type: 'n8n-nodes-base.webhook',
 				typeVersion: 2,
 				position: [0, 0],
-				// onReceived answers after n8n has created the execution row (webhook-helpers.js,
+				// onReceived answers after n8n has created the execution row (executeWebhook,
 				// `shouldDeferOnReceivedResponse`), with this body.
 				parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options },
 				webhookId: crypto.randomUUID(),

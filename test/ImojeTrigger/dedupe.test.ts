@@ -3,6 +3,8 @@
  * a restart (fresh module memory, the workflow's static data as n8n saved it).
  */
 import { FINGERPRINT_LENGTH, SAVED_LIMIT, forgetProcessMemory } from '../../dist/nodes/ImojeTrigger/dedupe';
+import { sleep } from 'n8n-workflow';
+
 import { serveTrigger } from '../engine/webhook';
 import type { TriggerServer } from '../engine/webhook';
 import { deliver, nowSeconds, settledPayment } from './fixtures';
@@ -36,8 +38,10 @@ test('copies that arrive while the first fails to be stored wait for it: one of 
 
 test('the same notification again later starts nothing; a new status of it starts again', async () => {
 	trigger = await serveTrigger({});
-	const first = await deliver(trigger, settledPayment({ status: 'pending', modified: nowSeconds() - 60 }));
-	const again = await deliver(trigger, settledPayment({ status: 'pending', modified: nowSeconds() - 60 }));
+	// One change time for both copies: the same notification, even if a second ticks between them.
+	const modified = nowSeconds() - 60;
+	const first = await deliver(trigger, settledPayment({ status: 'pending', modified }));
+	const again = await deliver(trigger, settledPayment({ status: 'pending', modified }));
 	const settled = await deliver(trigger, settledPayment());
 	expect([first.started?.length, again.status, again.body, again.started, settled.started?.length]).toEqual([1, 200, { status: 'ok' }, undefined, 1]);
 });
@@ -65,13 +69,32 @@ test('after a restart, a repeat of a notification run before it starts nothing',
 	expect([repeat.status, repeat.body, repeat.started, other.started?.length]).toEqual([200, { status: 'ok' }, undefined, 1]);
 });
 
-test('one notification writes little: a fingerprint, not the body; the old seen-list is dropped', async () => {
-	trigger = await serveTrigger({}, undefined, { staticData: { 'node:imoje Trigger': { seenNotifications: Array(1000).fill('x'.repeat(90)) } } });
+test('one notification writes little: a fingerprint, not the body', async () => {
+	trigger = await serveTrigger({});
 	await deliver(trigger, settledPayment());
 	const saved = JSON.stringify(trigger.savedStaticData());
 	expect(saved.length).toBeLessThan(100);
-	expect(saved).not.toContain('seenNotifications');
+	expect(savedFingerprints(trigger.savedStaticData())).toBe(1);
 	expect(SAVED_LIMIT * FINGERPRINT_LENGTH).toBeLessThanOrEqual(40_000);
+});
+
+test('a notification whose execution could not be stored runs on retry, even when a run saved its claim meanwhile', async () => {
+	trigger = await serveTrigger({});
+	const body = settledPayment();
+	const other = (n: number) => settledPayment({ id: `55555555-3da8-4f9e-82e8-93700000000${n}` });
+	trigger.failNextStore();
+	const failing = deliver(trigger, body);
+	await sleep(50);
+	// This run ends while the first is still being stored, and saves its claim with everything else.
+	const ran = await deliver(trigger, other(1));
+	const failed = await failing;
+	// A claim made after the failure changes what this process would write, while the saved record still holds it.
+	trigger.failNextStore();
+	const pending = deliver(trigger, other(2));
+	await sleep(50);
+	const retried = await deliver(trigger, body);
+	await pending;
+	expect([failed.status, ran.started?.length, retried.status, retried.started?.length]).toEqual([500, 1, 200, 1]);
 });
 
 test('with dropping turned off, a repeat starts again', async () => {

@@ -89,10 +89,4 @@ describe('isWanted', () => {
 		expect(isWanted(both, { ...none, events: ['paymentProfile'] })).toBe(true);
 		expect(isWanted(profile, { ...none, events: ['paymentStatus'] })).toBe(false);
 	});
-
-	test("workflows saved with the former 'profilePayment' event still get saved-card payments only", () => {
-		const old = { ...none, events: ['profilePayment'] };
-		expect([payment, savedCard, refund].map((n) => isWanted(n, old))).toEqual([false, true, false]);
-		expect(isWanted(refund, { ...none, events: ['profilePayment', 'refund'] })).toBe(true);
-	});
 });

@@ -111,3 +111,19 @@ describe('"Listen for test event" (the Test URL)', () => {
 		expect([first.status, first.body, first.started?.length, again.started?.length]).toEqual([200, { status: 'ok' }, 1, 1]);
 	});
 });
+
+describe('the credential', () => {
+	test('is read once for many notifications, yet a changed Shop key applies to the next one', async () => {
+		trigger = await serveTrigger({});
+		const payment = (n: number) => settledPayment({ id: `77777777-3da8-4f9e-82e8-93700000000${n}` });
+		const first = await deliver(trigger, payment(1));
+		const more = await Promise.all([2, 3, 4, 5].map((n) => deliver(trigger!, payment(n))));
+		expect([first, ...more].map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+		expect(trigger.credentialReads()).toBeLessThanOrEqual(1);
+		await trigger.close();
+		// The same credential (same id) after the user pasted a new key from the imoje panel.
+		trigger = await serveTrigger({}, { ...TEST_CREDENTIALS, shopSecretKey: 'rotated_key_2' });
+		const next = await deliver(trigger, settledPayment({ id: '66666666-3da8-4f9e-82e8-937c3286b1da' }), { key: 'rotated_key_2' });
+		expect([next.status, next.started?.length]).toEqual([200, 1]);
+	});
+});

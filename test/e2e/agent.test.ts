@@ -16,6 +16,7 @@
 //   type `boolean`, `number` or `json` for those fields, `string` for every other; it is not
 //   offered on `options` fields (PROP_TYPE_DENYLIST), so Currency stays fixed.
 import {
+	n8nMajor,
 	e2eClient,
 	e2eInfo,
 	PACKAGE_NAME,
@@ -145,7 +146,8 @@ describe('an AI agent runs the imoje node as a tool (scripted model)', () => {
 				{
 					name: AGENT,
 					type: '@n8n/n8n-nodes-langchain.agent',
-					typeVersion: 3.1,
+					// n8n 1.x's AI Agent stops at version 3.
+					typeVersion: n8nMajor() < 2 ? 3 : 3.1,
 					position: [220, 0],
 					parameters: { promptType: 'define', text: USER_MESSAGE, options: {} },
 				},

@@ -58,6 +58,8 @@ export interface TriggerServer {
 	executions(): INodeExecutionData[][];
 	/** The next accepted notification's execution fails to be stored (database down). */
 	failNextStore(): void;
+	/** How many times the node read (decrypted) its credential. */
+	credentialReads(): number;
 	close(): Promise<void>;
 }
 
@@ -92,6 +94,14 @@ export async function serveTrigger(
 	const executions: INodeExecutionData[][] = [];
 	const deliveries = new Map<string, Omit<Delivery, 'status' | 'body'>>();
 	let failStore = false;
+	let credentialReads = 0;
+	// Counts how often the trigger reads its credential.
+	const credentialsHelper = testCredentialsHelper(credentials);
+	const getDecrypted = credentialsHelper.getDecrypted.bind(credentialsHelper);
+	credentialsHelper.getDecrypted = async (...args: Parameters<typeof getDecrypted>) => {
+		credentialReads++;
+		return await getDecrypted(...args);
+	};
 
 	const app = express();
 	if (settings.trustProxy) app.set('trust proxy', 1);
@@ -111,7 +121,7 @@ export async function serveTrigger(
 		const additionalData = {
 			httpRequest: req,
 			httpResponse: res,
-			credentialsHelper: testCredentialsHelper(credentials),
+			credentialsHelper,
 			webhookBaseUrl: 'http://127.0.0.1/webhook',
 			variables: {},
 		} as unknown as IWorkflowExecuteAdditionalData;
@@ -171,6 +181,7 @@ export async function serveTrigger(
 		failNextStore: () => {
 			failStore = true;
 		},
+		credentialReads: () => credentialReads,
 		async post(body, headers) {
 			const id = String(++sent);
 			const response = await axios.post(`http://127.0.0.1:${port}/webhook/imoje`, body, {

@@ -370,3 +370,6 @@ export function toolResults(body: ChatRequest): string[];
 export function toolsOf(body: ChatRequest): ToolDefinition[];
 /** The text of the request's last user message. */
 export function userText(body: ChatRequest): string;
+
+/** The major version of the n8n the suite runs on. */
+export function n8nMajor(): number;

@@ -196,8 +196,12 @@ function loadExample(file) {
 	return JSON.parse(require('node:fs').readFileSync(require('node:path').join(REPO_ROOT, 'examples', file), 'utf8'));
 }
 
+/** The major version of the n8n the suite runs on (IMOJE_E2E_N8N_VERSION; 2 by default). */
+const n8nMajor = () => require('./paths').VERSIONS.n8nMajor;
+
 module.exports = {
 	...n8n,
+	n8nMajor,
 	...require('./scripted-model'),
 	loadExample,
 	simPaymentLink,
