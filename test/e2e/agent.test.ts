@@ -165,6 +165,8 @@ describe('an AI agent runs the imoje node as a tool (scripted model)', () => {
 					type: `${PACKAGE_NAME}.imojeTool`,
 					typeVersion: 1,
 					position: [320, 220],
+					// n8n 2.x hands a tool's error to the model by itself; on 1.x the tool must say so.
+					...(n8nMajor() < 2 ? { onError: 'continueRegularOutput' } : {}),
 					parameters: {
 						resource: 'paymentLink',
 						operation: 'create',
@@ -332,14 +334,24 @@ describe('an AI agent runs the imoje node as a tool (scripted model)', () => {
 			],
 			connections: { Start: { main: [[{ node: 'Create payment link', type: 'main', index: 0 }]] } },
 		});
-		await client.request('POST', `/rest/workflows/${saved.id}/run`, { body: { triggerToStartFrom: { name: 'Start' } } });
-		const [finished] = await client.waitForExecutions(saved.id, 1, { timeoutMs: 60_000 });
-		const execution = await client.execution(finished.id);
+		// n8n 1.x refuses to start a manual run whose required field (Amount in Main Unit) is empty.
+		const refusedByN8n = await client
+			.request('POST', `/rest/workflows/${saved.id}/run`, { body: { triggerToStartFrom: { name: 'Start' }, ...(n8nMajor() < 2 ? { workflowData: saved } : {}) } })
+			.then(
+				() => undefined,
+				(error: Error) => error,
+			);
+		if (refusedByN8n) {
+			expect([n8nMajor(), refusedByN8n.message]).toEqual([1, expect.stringMatching(/has issues/)]);
+		} else {
+			const [finished] = await client.waitForExecutions(saved.id, 1, { timeoutMs: 60_000 });
+			const execution = await client.execution(finished.id);
+			expect(execution.status).toBe('error');
+			expect(execution.data.resultData.error?.message).toMatch(/Amount/);
+		}
 
 		const created = (await simLinks()).filter((l) => !before.has(l.id));
 		expect(created.filter((l) => l.amount === 1255000)).toEqual([]);
 		expect(created).toEqual([]);
-		expect(execution.status).toBe('error');
-		expect(execution.data.resultData.error?.message).toMatch(/Amount/);
 	});
 });

@@ -101,7 +101,7 @@ describe('imoje Trigger in a real n8n', () => {
 		expect(await executionCount()).toBe(before + 1);
 		// What survives a restart: n8n saved the node's static data with the fingerprints.
 		// Two notifications were accepted so far in this file, yet n8n 2.38.7 keeps only the first one's
-		// fingerprint (8 characters): see the README on restarts.
+		// fingerprint (8 characters): see docs/deduplication.md, "After a restart".
 		const stored = (await client.getWorkflow(workflow.id)) as unknown as { staticData?: Record<string, { recentNotifications?: Record<string, string> }> };
 		expect(Object.values(stored.staticData?.['node:imoje Trigger']?.recentNotifications ?? {}).join('').length).toBeGreaterThanOrEqual(8);
 	});
