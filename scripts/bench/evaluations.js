@@ -23,7 +23,7 @@ const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const { Expression, ICredentialsHelper, NodeHelpers, Workflow, createRunExecutionData } = require('n8n-workflow');
 const { ImojeApi } = require('../../dist/credentials/ImojeApi.credentials');
 const { Imoje } = require('../../dist/nodes/Imoje/Imoje.node');
-const { credentialsHelper } = require('../../test/engine/credentials');
+const { additionalData, credentialsHelper } = require('../../test/engine/credentials');
 
 let evaluations = 0;
 const evaluate = Expression.prototype.resolveSimpleParameterValue;
@@ -50,24 +50,10 @@ async function run(nodeType, parameters, items, credentials) {
 	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: (_n, v) => NodeHelpers.getVersionedNodeType(nodeType, v), getKnownTypes: () => ({}) };
 	const workflow = new Workflow({ id: 'wf-bench', nodes: [node], connections: {}, active: false, nodeTypes });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-bench', { id: 'wf-bench', name: 'bench', active: false, isArchived: false, nodes: [node], connections: {}, createdAt: new Date(), updatedAt: new Date() });
-	const additionalData = {
-		credentialsHelper: credentialsHelper(ICredentialsHelper, new ImojeApi(), credentials),
-		hooks,
-		executeWorkflow: async () => ({ data: [] }),
-		getRunExecutionData: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		variables: {},
-		logAiEvent: () => {},
-	};
+	const context = additionalData(credentialsHelper(ICredentialsHelper, new ImojeApi(), credentials), hooks);
 	const data = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] } });
 	const started = process.hrtime.bigint();
-	const result = await new WorkflowExecute(additionalData, 'manual', data).processRunExecutionData(workflow);
+	const result = await new WorkflowExecute(context, 'manual', data).processRunExecutionData(workflow);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	const error = result.data.resultData.error;
 	if (error) throw new Error(`run failed: ${error.message}`);

@@ -19,13 +19,12 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
-	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { ImojeApi } from '../../dist/credentials/ImojeApi.credentials';
-import { credentialsHelper } from './credentials';
+import { additionalData, credentialsHelper } from './credentials';
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 
 export const NODE_TYPE = 'n8n-nodes-imoje.imoje';
@@ -138,30 +137,12 @@ export async function executeFrom(
 	hooks.addHandler('workflowExecuteAfter', async (_run, changed) => {
 		newStaticData = changed;
 	});
-	const additionalData = {
-		credentialsHelper: testCredentialsHelper(credentials),
-		hooks,
-		executeWorkflow: async () => ({ data: [] }),
-		getRunExecutionData: async () => undefined,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678',
-		formBaseUrl: 'http://localhost:5678/form',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		formTestBaseUrl: 'http://localhost:5678/form-test',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		mcpBaseUrl: 'http://localhost:5678/mcp',
-		mcpTestBaseUrl: 'http://localhost:5678/mcp-test',
-		variables: {},
-		logAiEvent: () => {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = additionalData(testCredentialsHelper(credentials), hooks);
 
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(context, mode, runExecutionData).processRunExecutionData(workflow);
 	return { run, newStaticData };
 }
 
