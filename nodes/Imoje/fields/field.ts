@@ -94,9 +94,7 @@ export function field(spec: Spec, fact: FactSpec): Field {
 /** Text with imoje's character rule and length. */
 export const text = (spec: Spec & { rule?: TextRule; label?: string }, extra: Partial<FactSpec> = {}): Field => {
 	const { rule, label, ...rest } = spec;
-	const made = field(rest, { kind: 'text', text: rule, ...extra });
-	if (label) made.facts[0].label = label;
-	return made;
+	return field(rest, { kind: 'text', text: rule, ...(label ? { label } : {}), ...extra });
 };
 
 /** A choice from a list imoje documents; the value is checked against the list. */

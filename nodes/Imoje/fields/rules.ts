@@ -7,18 +7,6 @@
 /** Returns what is wrong with a value, or undefined when imoje accepts it. */
 export type Rule = (value: unknown) => string | undefined;
 
-/** The pages of imoje's API reference the rules come from. */
-const REFERENCE = 'https://bump.sh/pgw/doc/imoje-api-en/operation';
-export const IMOJE_PAGE = {
-	paymentLinkCreate: `${REFERENCE}/operation-post-parameter-payment.md`,
-	paymentLinkCancel: `${REFERENCE}/operation-post-parameter-payment-cancel.md`,
-	transactionCreate: `${REFERENCE}/operation-post-parameter-transaction.md`,
-	profileDebit: `${REFERENCE}/operation-post-parameter-transaction-profile.md`,
-	refund: `${REFERENCE}/operation-post-parameter-transaction-parameter-refund.md`,
-	paymentMethods: `${REFERENCE}/operation-post-parameter-service-parameter-get-payment-methods.md`,
-	trustedIps: `${REFERENCE}/operation-put-parameter-settings-ips.md`,
-} as const;
-
 /** The characters a text field may hold, as imoje's `^[...]+$` pattern for it, and its length. */
 export interface TextRule {
 	/** Matches ONE allowed character: imoje's class without anchors and quantifier. */
