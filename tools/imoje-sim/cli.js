@@ -18,11 +18,12 @@ const FLAGS = {
 	'--refund-interval-ms': ['refundIntervalMs', 'IMOJE_SIM_REFUND_INTERVAL_MS', Number],
 	'--rewrite-notification-url': ['rewriteNotificationUrl', 'IMOJE_SIM_REWRITE_NOTIFICATION_URL', parseRewrite],
 	'--deliver-external': ['deliverExternal', 'IMOJE_SIM_DELIVER_EXTERNAL', (v) => v === '' || v === 'true' || v === '1'],
+	'--allow-local-notification-url': ['allowLocalNotificationUrl', 'IMOJE_SIM_ALLOW_LOCAL_NOTIFICATION_URL', (v) => v === '' || v === 'true' || v === '1'],
 	'--test-webhooks': ['testWebhooks', 'IMOJE_SIM_TEST_WEBHOOKS', parseTestWebhooks],
 	'--state-file': ['stateFile', 'IMOJE_SIM_STATE_FILE', String],
 	'--verbose': ['verbose', 'IMOJE_SIM_VERBOSE', (v) => v === '' || v === 'true' || v === '1'],
 };
-const BOOLEAN_FLAGS = ['--deliver-external', '--verbose'];
+const BOOLEAN_FLAGS = ['--deliver-external', '--allow-local-notification-url', '--verbose'];
 /** Flags whose value is optional: alone they mean "on". */
 const OPTIONAL_VALUE_FLAGS = ['--test-webhooks'];
 

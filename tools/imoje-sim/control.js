@@ -12,6 +12,7 @@ const HELP = [
 	'POST   /_sim/payments/{id}/pay            payer pays a link {status?, statusCode?, paymentMethod?, paymentMethodCode?}',
 	'POST   /_sim/payments/{id}/settle         settle the link (its open transaction, or a new one)',
 	'POST   /_sim/payments/{id}/expire         expire the link now ({payment}-only notification)',
+	'POST   /_sim/payments/{id}/cancel         cancel the link now, as the shop would ({payment}-only notification)',
 	'POST   /_sim/transactions/{id}/status     set a status {status, statusCode?} (also refunds)',
 	'POST   /_sim/transactions/{id}/notify     send a signed notification of its current state now',
 	'POST   /_sim/payments/{id}/notify         same for a link (its latest transaction, else {payment} alone)',
@@ -82,6 +83,11 @@ function createControl(sim, engine) {
 		'POST /_sim/payments/:id/expire': ({ params }) => {
 			const link = linkOf(params.id);
 			engine.expireLink(link);
+			return { body: S.linkView(st(), link) };
+		},
+		'POST /_sim/payments/:id/cancel': ({ params }) => {
+			const link = linkOf(params.id);
+			engine.cancelLink(link);
 			return { body: S.linkView(st(), link) };
 		},
 		'POST /_sim/transactions/:id/status': ({ params, body }) => {

@@ -35,6 +35,11 @@ export interface SimulatorOptions {
 	stateFile?: string;
 	/** Also deliver notifications to non-loopback hosts; default false. */
 	deliverExternal?: boolean;
+	/**
+	 * Accept per-payment notification URLs on localhost or with a port (imoje refuses them, 422);
+	 * default false. For an n8n on this machine whose Wait for Payment resume URL is http://127.0.0.1:5678/...
+	 */
+	allowLocalNotificationUrl?: boolean;
 	/** Map a notification URL before delivery: a function, or {prefix: replacement}. */
 	rewriteNotificationUrl?: ((url: string) => string) | Record<string, string>;
 	/** Clock in ms (for timestamps, validTo and refund spacing); default Date.now. */
@@ -247,6 +252,8 @@ export interface Simulator {
 	payPayment(paymentId: string, opts?: { status?: ImojeStatus; statusCode?: string; paymentMethod?: string; paymentMethodCode?: string }): SimTransaction;
 	settlePayment(paymentId: string): SimTransaction;
 	expirePayment(paymentId: string): void;
+	/** Cancels a link as the shop would (POST /payment/cancel): status cancelled, {payment}-only notification. */
+	cancelPayment(paymentId: string): void;
 	setTransactionStatus(transactionId: string, status: ImojeStatus, statusCode?: string): SimTransaction;
 	addProfile(fields: Partial<SimProfile> & { merchantCustomerId?: string; cid?: string }): SimProfile;
 	credentialInfo(): {

@@ -27,6 +27,7 @@ const DEFAULTS = {
 	refundStatus: 'settled',
 	notificationTimeoutMs: 5000,
 	deliverExternal: false,
+	allowLocalNotificationUrl: false,
 	testWebhooks: false,
 	stateFile: null,
 };
@@ -106,7 +107,7 @@ function resolveConfig(options) {
  * Creates a simulator. Nothing listens until start().
  * @param {object} [options] see README.md (port, host, merchantId, serviceId, token, shopKey,
  *   notificationUrl, alg, retryScale | clock.retryScale | retrySchedule, refundIntervalMs,
- *   refundStatus, notificationTimeoutMs, deliverExternal, rewriteNotificationUrl, now, logger,
+ *   refundStatus, notificationTimeoutMs, deliverExternal, allowLocalNotificationUrl, rewriteNotificationUrl, now, logger,
  *   testWebhooks, stateFile: a JSON file that keeps the test-webhook settings across restarts)
  */
 function createSimulator(options = {}) {
@@ -249,6 +250,7 @@ function createSimulator(options = {}) {
 			return open ? engine.setStatus(open, 'settled') : engine.payLink(link, { status: 'settled' });
 		},
 		expirePayment: (id) => engine.expireLink(engine.getLink(id)),
+		cancelPayment: (id) => engine.cancelLink(engine.getLink(id)),
 		setTransactionStatus: (id, status, statusCode) => engine.setStatus(engine.getTransaction(id), status, { statusCode }),
 		addProfile(fields) {
 			const p = makeProfile(fields, cfg.merchantId, Math.floor(cfg.now() / 1000));

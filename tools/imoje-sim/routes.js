@@ -12,7 +12,7 @@ const REQ = 'REQ-ERROR-100002';
 
 function createRoutes(sim, engine) {
 	const st = () => sim.state;
-	const ctx = () => ({ nowSec: Math.floor(sim.cfg.now() / 1000) });
+	const ctx = () => ({ nowSec: Math.floor(sim.cfg.now() / 1000), allowLocalUrls: sim.cfg.allowLocalNotificationUrl });
 
 	function valid(name, body, code) {
 		const problems = validate(name, body, ctx());

@@ -48,7 +48,9 @@ function ipOrCidr(v) {
 
 /** The keywords our schemas add to JSON Schema; each returns a message or undefined. */
 const KEYWORDS = {
-	'x-public-url': (instance, schema) => (schema['x-public-url'] && typeof instance === 'string' ? publicUrlProblem(instance) : undefined),
+	// allowLocalUrls (the simulator's allowLocalNotificationUrl): an n8n on this machine may be told to imoje as is.
+	'x-public-url': (instance, schema, options) =>
+		schema['x-public-url'] && typeof instance === 'string' && !options.allowLocalUrls ? publicUrlProblem(instance) : undefined,
 	'x-seconds-ahead': (instance, schema, options) => {
 		const ahead = schema['x-seconds-ahead'];
 		if (typeof instance !== 'number') return undefined;
@@ -92,13 +94,15 @@ const OPERATIONS = {
 /**
  * The list of `{property, message}` problems of a request body (empty when valid), in
  * imoje's 422 form: property "instance" for the body itself, "instance.billing.street" below it.
+ * `ctx`: `nowSec` (validTo checks), `allowLocalUrls` (accept localhost and ports in notificationUrl).
  */
 function validate(name, body, ctx) {
 	const schema = SCHEMAS[OPERATIONS[name]];
 	if (!schema) throw new Error(`no request schema for ${name}`);
 	const nowSec = (ctx && ctx.nowSec) || Math.floor(Date.now() / 1000);
 	const instance = body === undefined ? {} : body;
-	const result = validator.validate(instance, schema, { nowSec, root: instance, nestedErrors: false });
+	const allowLocalUrls = Boolean(ctx && ctx.allowLocalUrls);
+	const result = validator.validate(instance, schema, { nowSec, allowLocalUrls, root: instance, nestedErrors: false });
 	return result.errors.map((e) => ({ property: e.property, message: e.message }));
 }
 
