@@ -99,6 +99,24 @@ describe('notifications to a waiting n8n execution', () => {
 		expect(got.json?.payment).toMatchObject({ id, status: 'cancelled', isActive: false });
 	});
 
+	it('lateAnswerMs: a status check answered late still says what was true when asked, while the payment settles meanwhile', async () => {
+		const { r, resumeUrl } = await waitRig();
+		const id = await newLink(r, resumeUrl);
+		expect((await r.ctl.post('/_sim/faults', { lateAnswerMs: 300, pathPrefix: `/payment/${id}`, count: 1 })).status).toBe(200);
+		const asked = r.api.get(`/payment/${id}`);
+		await waitFor(() => r.sim.faults.holding === 1, 2000, 'the answer to be held');
+		r.sim.settlePayment(id);
+		const settled = await nth(r, 1);
+		expect(settled.json?.payment).toMatchObject({ id, status: 'settled' });
+		expect(r.sim.faults.holding).toBe(1);
+		const late = await asked;
+		expect([late.status, late.data.status]).toEqual([200, 'new']);
+		expect(r.sim.faults.holding).toBe(0);
+		// Only once (count 1), and only that path: the next check is answered at once, with the new state.
+		expect((await r.api.get(`/payment/${id}`)).data.status).toBe('settled');
+		expect((await r.ctl.post('/_sim/faults', { lateAnswerMs: -1 })).status).toBe(400);
+	});
+
 	describe('control endpoints drive every ending, and GET agrees with what was notified', () => {
 		let r: Rig;
 		let resumeUrl: string;

@@ -26,7 +26,7 @@ const HELP = [
 	'POST   /_sim/notifications/resend-last    send the last notification again (same bytes)',
 	'POST   /_sim/notify                       send a custom signed notification {payload|raw, url?, serviceId?, signature?}',
 	'GET    /_sim/faults                       active faults',
-	'POST   /_sim/faults                       add {delayMs?, status5xx?, nonJson?, dropConnection?, status?, count?, pathPrefix?}',
+	'POST   /_sim/faults                       add {delayMs?, lateAnswerMs?, status5xx?, nonJson?, dropConnection?, status?, count?, pathPrefix?}',
 	'DELETE /_sim/faults                       remove all faults',
 ];
 

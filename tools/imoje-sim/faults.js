@@ -1,21 +1,24 @@
 'use strict';
-// Fault switches for the merchant API: slow answers, 5xx, non-JSON bodies,
-// dropped connections. Each may be limited to the next `count` matching
+// Fault switches for the merchant API: slow answers, late answers (computed at once,
+// sent later: the payment can change meanwhile), 5xx, non-JSON bodies, dropped connections. Each may be limited to the next `count` matching
 // requests and/or to a path prefix. Control endpoints (/_sim) are never faulted.
 const { envelope, sendJson, sendText } = require('./util');
 
-const KNOWN = ['delayMs', 'status5xx', 'nonJson', 'dropConnection', 'status', 'count', 'pathPrefix'];
+const KNOWN = ['delayMs', 'lateAnswerMs', 'status5xx', 'nonJson', 'dropConnection', 'status', 'count', 'pathPrefix'];
 
 function normalise(input) {
 	const f = {};
 	for (const k of KNOWN) if (input[k] !== undefined && input[k] !== null) f[k] = input[k];
 	if (f.delayMs !== undefined && !(Number.isFinite(f.delayMs) && f.delayMs >= 0)) throw new Error('delayMs must be a number >= 0');
+	if (f.lateAnswerMs !== undefined && !(Number.isFinite(f.lateAnswerMs) && f.lateAnswerMs >= 0)) throw new Error('lateAnswerMs must be a number >= 0');
 	if (f.status5xx !== undefined && f.status5xx !== true && f.status5xx !== false && !(Number.isInteger(f.status5xx) && f.status5xx >= 500 && f.status5xx <= 599)) {
 		throw new Error('status5xx must be true or an HTTP status 500-599');
 	}
 	if (f.count !== undefined && !(Number.isInteger(f.count) && f.count > 0)) throw new Error('count must be a positive integer');
 	if (f.pathPrefix !== undefined && typeof f.pathPrefix !== 'string') throw new Error('pathPrefix must be a string');
-	if (!f.delayMs && !f.status5xx && !f.nonJson && !f.dropConnection) throw new Error('a fault needs one of delayMs, status5xx, nonJson, dropConnection');
+	if (!f.delayMs && !f.lateAnswerMs && !f.status5xx && !f.nonJson && !f.dropConnection) {
+		throw new Error('a fault needs one of delayMs, lateAnswerMs, status5xx, nonJson, dropConnection');
+	}
 	return f;
 }
 
@@ -23,6 +26,8 @@ class Faults {
 	constructor() {
 		this.list = [];
 		this.seq = 0;
+		/** Answers computed and not yet sent (lateAnswerMs). */
+		this.holding = 0;
 	}
 
 	/** Adds a fault; returns it (with its id). */
@@ -46,6 +51,26 @@ class Faults {
 			if (f.count <= 0) this.list.splice(i, 1);
 		}
 		return f;
+	}
+}
+
+/**
+ * Holds an answer already computed for `ms` before it is sent (fault lateAnswerMs): what the
+ * client then reads is the state at the time of its request, as when imoje's answer is in
+ * transit while the payer pays.
+ */
+async function holdAnswer(faults, ms, timers) {
+	faults.holding += 1;
+	try {
+		await new Promise((resolve) => {
+			const t = setTimeout(() => {
+				timers.delete(t);
+				resolve();
+			}, ms);
+			timers.add(t);
+		});
+	} finally {
+		faults.holding -= 1;
 	}
 }
 
@@ -78,4 +103,4 @@ async function apply(fault, req, res, timers) {
 	return false;
 }
 
-module.exports = { Faults, apply };
+module.exports = { Faults, apply, holdAnswer };

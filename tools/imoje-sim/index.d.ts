@@ -49,6 +49,8 @@ export interface SimulatorOptions {
 
 export interface Fault {
 	delayMs?: number;
+	/** Compute the answer at once, send it this many ms later (the payment may change meanwhile). */
+	lateAnswerMs?: number;
 	/** true (500) or a status 500-599. */
 	status5xx?: boolean | number;
 	/** Answer an HTML page instead of JSON (status: `status`, a number status5xx, else 200). */
@@ -232,7 +234,7 @@ export interface Simulator {
 	snapshot(): StateSnapshot;
 	setOutcome(status: ImojeStatus | null, opts?: { statusCode?: string; count?: number }): SimOutcome | null;
 	/** Active faults, in the order they are tried. */
-	faults: { list: Array<Fault & { id: number }> };
+	faults: { list: Array<Fault & { id: number }>; /** Answers computed and held back by lateAnswerMs now. */ holding: number };
 	/** Test-webhook delivery on/off for one shop or (no serviceId) all; `url` overrides the derived /webhook-test/ URL. */
 	setTestWebhooks(o?: { enabled?: boolean; serviceId?: string; url?: string | null }): TestWebhooks;
 	getTestWebhooks(): TestWebhooks;

@@ -2,7 +2,7 @@
 // HTTP front: faults, bearer check, merchant check, routing, JSON in and out.
 const http = require('node:http');
 const { ApiError, errors, envelope, sendJson, sendText, readBody, parseJsonBody } = require('./util');
-const { apply } = require('./faults');
+const { apply, holdAnswer } = require('./faults');
 
 const PREFIX = '/v1/merchant/';
 
@@ -29,10 +29,22 @@ const j=await r.json();document.getElementById('s').textContent=j.transaction?j.
 }
 
 function createHttpServer(sim) {
-	async function run(route, req, res, extra) {
+	async function run(route, req, res, lateAnswerMs) {
 		const body = parseJsonBody(await readBody(req));
-		const out = await route.handler({ params: route.params, body, origin: sim.origin, req, ...extra });
-		sendJson(res, out.status || 200, out.body);
+		let out;
+		try {
+			out = await route.handler({ params: route.params, body, origin: sim.origin, req });
+		} catch (e) {
+			if (lateAnswerMs) await holdAnswer(sim.faults, lateAnswerMs, sim.timers);
+			throw e;
+		}
+		let answerBody = out.body;
+		if (lateAnswerMs) {
+			// Copied now: a late answer shows the state of the moment it was asked, not of when it leaves.
+			if (answerBody !== undefined) answerBody = JSON.parse(JSON.stringify(answerBody));
+			await holdAnswer(sim.faults, lateAnswerMs, sim.timers);
+		}
+		sendJson(res, out.status || 200, answerBody);
 		if (out.after) {
 			try {
 				out.after();
@@ -66,7 +78,7 @@ function createHttpServer(sim) {
 		const m = /^Bearer\s+(.+)$/i.exec(auth);
 		if (!m || m[1].trim() !== sim.cfg.token) throw errors.unauthorized();
 		if (decodeURIComponent(merchant) !== sim.cfg.merchantId) throw errors.notFound('Merchant not found.');
-		return run(sim.routes.match(req.method, rel.replace(/\/+$/, '') || '/'), req, res);
+		return run(sim.routes.match(req.method, rel.replace(/\/+$/, '') || '/'), req, res, fault ? fault.lateAnswerMs : undefined);
 	}
 
 	const server = http.createServer((req, res) => {
