@@ -37,9 +37,10 @@ describe('Wait for Payment in a real n8n', () => {
 			resource: 'paymentLink', operation: 'create', amount: '={{ $json.body.amount }}', currency: 'PLN', orderId: '={{ $json.body.orderId }}', ...customer,
 			additionalFields: { title: 'Wait e2e', notifyWaitStep: true },
 		}, { credentials });
+	// imoje Wait for Payment is a node of its own (`imojeWait`), not an operation of the imoje node.
 	const waitStep = (resource: 'paymentLink' | 'transaction', x: number, waitOptions: Obj = {}) =>
-		node(WAIT, `${PACKAGE_NAME}.imoje`, x, {
-			resource, operation: 'waitForPayment',
+		node(WAIT, `${PACKAGE_NAME}.imojeWait`, x, {
+			resource,
 			...(resource === 'paymentLink'
 				? { paymentId: { __rl: true, mode: 'id', value: "={{ $('Create payment link').item.json.id }}" } }
 				: { transactionId: { __rl: true, mode: 'id', value: "={{ $('Create transaction').item.json.id }}" } }),
@@ -170,11 +171,14 @@ describe('Wait for Payment in a real n8n', () => {
 		expect(result.status).toBe('success');
 		expect(result.out).toMatchObject({
 			paid: true, ended: 'notification', status: 'settled', amount: 2500, currency: 'PLN', orderId: 'WAIT-PAID',
-			paymentId: run.id, transactionId: trx.id, waitedFor: 'paymentLink',
+			paymentId: run.id, transactionId: trx.id, wait: { for: 'paymentLink', id: run.id },
 			notification: { transaction: { id: trx.id, status: 'settled' }, payment: { id: run.id } },
 		});
 		expect(result.ran).toContain('Done');
-		expect(attempts(run).map((a) => a.status)).toEqual([200, 200]);
+		// The call that resumed it is answered like any other: 200 {"status":"ok"}, so imoje stops.
+		const [, resuming] = await answered(run, 2, 'the settled notification to be answered');
+		expect([resuming.status, okBody(resuming)]).toEqual([200, { status: 'ok' }]);
+		expect(attempts(run)).toHaveLength(2);
 
 		// imoje would send the same notification again (a retry that crossed our 200, a refund later):
 		// the execution has ended, so n8n answers 409 itself and imoje keeps retrying.
@@ -196,7 +200,9 @@ describe('Wait for Payment in a real n8n', () => {
 		const unsigned = await rig.post(resumePath(run), settledRaw, { 'Content-Type': 'application/json' });
 		expect(unsigned.status).toBe(401);
 		const wrongToken = resumePath(run).replace(/signature=[^&]+/, (s) => `signature=${'0'.repeat(s.length - 'signature='.length)}`);
-		expect((await rig.post(wrongToken, settledRaw, signed(settledRaw))).status).toBe(401);
+		// A wrong resume token is refused by n8n itself, before the node sees the call.
+		const byN8n = await rig.post(wrongToken, settledRaw, signed(settledRaw));
+		expect([byN8n.status, byN8n.json]).toEqual([401, { error: 'Invalid token' }]);
 
 		const otherRaw = linkNotification(randomUUID(), 'SOMEONE-ELSE', 'sale', 'settled');
 		const other = await rig.post(resumePath(run), otherRaw, signed(otherRaw));
@@ -208,7 +214,7 @@ describe('Wait for Payment in a real n8n', () => {
 
 		rig.sim.cancelPayment(run.id);
 		const result = await ended(run);
-		expect(result.out).toMatchObject({ paid: false, ended: 'notification', status: 'cancelled', paymentId: run.id, orderId: run.orderId, waitedFor: 'paymentLink' });
+		expect(result.out).toMatchObject({ paid: false, ended: 'notification', status: 'cancelled', paymentId: run.id, orderId: run.orderId, wait: { for: 'paymentLink', id: run.id } });
 		expect(result.out.notification).toEqual({ payment: expect.objectContaining({ id: run.id, status: 'cancelled' }) });
 		expect(result.ran).toContain('Done');
 	});
@@ -285,7 +291,7 @@ describe('Wait for Payment in a real n8n', () => {
 
 		rig.sim.setTransactionStatus(run.id, 'settled');
 		const result = await ended(run);
-		expect(result.out).toMatchObject({ paid: true, ended: 'notification', status: 'settled', transactionId: run.id, amount: 4200, orderId: 'WAIT-TRX', waitedFor: 'transaction' });
+		expect(result.out).toMatchObject({ paid: true, ended: 'notification', status: 'settled', transactionId: run.id, amount: 4200, orderId: 'WAIT-TRX', wait: { for: 'transaction', id: run.id } });
 	});
 
 	it('time limit of one minute: resumed by n8n with paid: false, ended: timeLimit', async () => {
