@@ -298,9 +298,11 @@ describe('Wait for Payment in a real n8n', () => {
 		const { started, run } = await limitRun;
 		const result = await ended(run, 150_000);
 		const waitedSeconds = (Date.now() - started) / 1000;
-		expect(result.out).toMatchObject({ paid: false, ended: 'timeLimit', reason: 'time limit', status: 'new', paymentId: run.id, orderId: 'WAIT-LIMIT' });
+		expect(result.out).toMatchObject({ paid: false, ended: 'timeLimit', reason: 'time limit', status: 'new', paymentId: run.id, wait: { for: 'paymentLink', id: run.id } });
 		expect(waitedSeconds).toBeGreaterThan(50);
 		expect(result.ran).toContain('Done');
+		// Like every other ending, the item says which payment it is about (issue 15, item 6).
+		expect({ amount: result.out.amount, currency: result.out.currency, orderId: result.out.orderId }).toEqual({ amount: 2500, currency: 'PLN', orderId: 'WAIT-LIMIT' });
 	});
 
 	it('n8n restarted while waiting: the execution still waits and resumes on the notification', async () => {
