@@ -8,6 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 import { API, SHOP_ID, runImoje } from '../engine/harness';
+import { imojeAnswers } from '../engine/imoje';
+import { paymentLink, transaction } from '../Imoje/parameters';
 import { resetImoje } from '../engine/imoje';
 import { outputOf, signed, startWait } from '../engine/wait';
 import type { Waiting } from '../engine/wait';
@@ -198,4 +200,35 @@ test('why a node of its own: in n8n\'s engine a declarative node with a webhook(
 	expect(plain.error).toBeUndefined();
 	const withWebhook = await runImoje({ parameters, items: [{ id: TRX }], nodeType: new ImojeWithWebhook() });
 	expect(withWebhook.error?.message).toBe("Node 'imoje' hasn't been executed");
+});
+
+describe('Create with "Notify Wait for Payment Step"', () => {
+	test.each<[string, IDataObject]>([
+		['Payment Link › Create', paymentLink({}, { notifyWaitStep: true })],
+		['Transaction › Create', transaction({ notifyWaitStep: true })],
+		['Payment Profile › Debit', { resource: 'paymentProfile', operation: 'debit', paymentProfileId: { __rl: true, mode: 'id', value: LINK }, amount: 100, currency: 'PLN', orderId: 'A', additionalFields: { notifyWaitStep: true } }],
+	])('%s sends this execution\'s resume URL with the step\'s path as notificationUrl, and nothing of its own', async (_name, parameters) => {
+		const captured = imojeAnswers(200, { payment: { id: LINK } });
+		const result = await runImoje({ parameters });
+		expect(result.error).toBeUndefined();
+		const body = captured[0].body as IDataObject;
+		const token = result.run.data.resumeToken!;
+		expect(token.length).toBeGreaterThan(20);
+		expect(body.notificationUrl).toBe(`http://localhost:5678/webhook-waiting/exec-test/imoje?signature=${token}`);
+		expect(body).not.toHaveProperty('notifyWaitStep');
+	});
+
+	test('off, or not added: the shop\'s own address (no notificationUrl)', async () => {
+		const captured = imojeAnswers(200, { payment: { id: LINK } });
+		await runImoje({ parameters: paymentLink({}, { notifyWaitStep: false }) });
+		expect(captured[0].body).not.toHaveProperty('notificationUrl');
+		expect(captured[0].body).not.toHaveProperty('notifyWaitStep');
+	});
+
+	test('together with a Notification URL: refused, naming both', async () => {
+		const captured = imojeAnswers(200, {});
+		const result = await runImoje({ parameters: paymentLink({}, { notifyWaitStep: true, notificationUrl: 'https://n8n.example.com/webhook/imoje' }) });
+		expect(captured).toHaveLength(0);
+		expect(result.error?.message).toBe('Invalid "Notify Wait for Payment Step": cannot be combined with "Notification URL"; remove one of them');
+	});
 });
