@@ -8,9 +8,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
 import { API, SHOP_ID, runImoje } from '../engine/harness';
-import { imojeAnswers } from '../engine/imoje';
+import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink, transaction } from '../Imoje/parameters';
-import { resetImoje } from '../engine/imoje';
 import { outputOf, signed, startWait } from '../engine/wait';
 import type { Waiting } from '../engine/wait';
 
