@@ -12,8 +12,11 @@
 // an example is imported only when absent, or updated when its file changed and
 // n8n's copy is still the one the demo imported. `--fresh` wipes that folder first.
 // Every example opens with a sticky note, and the demo prints a sample request
-// for each (--smoke runs them all, the refund one twice within a second). The simulator also delivers notifications to
-// imoje Triggers' Test URLs, so a trigger's "Execute step" (listening for a test event)
+// for each (--smoke runs them all: the refund one twice within a second; the
+// wait-until-paid one until its execution waits, then pays the link in the simulator
+// and checks the execution resumed paid, and once more letting a link expire). The
+// simulator also delivers notifications to imoje Triggers' Test URLs, so a trigger's
+// "Execute step" (listening for a test event)
 // gets them; where it sends them (POST /_sim/test-webhooks) is kept in the user folder
 // (imoje-sim-targets.json) for the next run.
 //
