@@ -7,6 +7,8 @@
 const WAIT_PATH = 'crm-deal-won-wait';
 /** The example's node names, as examples/payment-link-wait.json has them. */
 const NODES = { wait: 'Wait for payment', paid: 'Mark deal paid', reminder: 'Send reminder' };
+/** The wait step's top-level fields the smoke prints (imoje's bodies, also in the item, are left out). */
+const SHOWN = ['paid', 'ended', 'status', 'statusCode', 'amount', 'currency', 'orderId', 'paymentId', 'transactionId', 'waitedFor', 'reason'];
 
 function say(msg = '') {
 	process.stdout.write(`${msg}\n`);
@@ -99,7 +101,8 @@ async function resumed({ client, executionId, want }) {
 	const out = outputOf(done, NODES.wait).json || {};
 	const branch = want.paid ? NODES.paid : NODES.reminder;
 	const other = want.paid ? NODES.reminder : NODES.paid;
-	say(`    resumed: execution ${executionId} ${done.status}; "${NODES.wait}" output: ${JSON.stringify(out).slice(0, 400)}`);
+	const summary = Object.fromEntries(SHOWN.filter((k) => out[k] !== undefined).map((k) => [k, out[k]]));
+	say(`    resumed: execution ${executionId} ${done.status}; "${NODES.wait}" output: ${JSON.stringify(summary)}`);
 	const ok =
 		done.status === 'success' &&
 		out.paid === want.paid &&
