@@ -247,7 +247,12 @@ async function main() {
 	// address, which n8n listens on while a trigger's "Execute step" waits for a test
 	// event. stateFile: a Test URL the user set (POST /_sim/test-webhooks) is kept there
 	// and restored here, so a trigger they added gets test events after a restart too.
-	sim = createSimulator({ port: args.simPort, notificationUrl, testWebhooks: true, stateFile: path.join(userFolder, SIM_STATE_FILE) });
+	// allowLocalNotificationUrl: a payment created with "Notify Wait for Payment Step" carries
+	// this n8n's resume URL (http://127.0.0.1:<port>/webhook-waiting/...), which imoje would
+	// refuse (localhost, a port); the demo's simulator accepts it.
+	sim = createSimulator({
+		port: args.simPort, notificationUrl, testWebhooks: true, allowLocalNotificationUrl: true, stateFile: path.join(userFolder, SIM_STATE_FILE),
+	});
 	await sim.start();
 	say(`  simulator ${sim.baseUrl}${notificationUrl ? `\n  it sends payment notifications to ${notificationUrl}\n  (the imoje Trigger of "${triggerWf.workflow.name}")` : ''}`);
 	const testTarget = describeTestTargets(sim.getTestWebhooks(), sim.restoredTestWebhooks);
