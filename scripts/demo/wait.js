@@ -8,7 +8,7 @@ const WAIT_PATH = 'crm-deal-won-wait';
 /** The example's node names, as examples/payment-link-wait.json has them. */
 const NODES = { wait: 'Wait for payment', paid: 'Mark deal paid', reminder: 'Send reminder' };
 /** The wait step's top-level fields the smoke prints (imoje's bodies, also in the item, are left out). */
-const SHOWN = ['paid', 'ended', 'status', 'statusCode', 'amount', 'currency', 'orderId', 'paymentId', 'transactionId', 'waitedFor', 'reason'];
+const SHOWN = ['paid', 'ended', 'status', 'statusCode', 'amount', 'currency', 'orderId', 'paymentId', 'transactionId', 'reason', 'wait'];
 
 function say(msg = '') {
 	process.stdout.write(`${msg}\n`);

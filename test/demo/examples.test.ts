@@ -1,24 +1,28 @@
 /**
- * The example workflows against the imoje node n8n loads (dist/): each imoje step names an
- * operation the node has and only parameters that operation shows, so an example cannot
- * carry a setting n8n would silently drop. Then the wait-until-paid example's shape: the
- * link notifies the waiting step, the wait reads that link, and "Paid?" splits on `paid`.
+ * The example workflows against the nodes n8n loads (dist/): each imoje and imoje Wait for
+ * Payment step names an operation the node has and only parameters it shows, so an example
+ * cannot carry a setting n8n would silently drop. Then the wait-until-paid example's shape:
+ * the link notifies the waiting step, the wait reads that link, and "Paid?" splits on `paid`.
  */
 import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters, INodeProperties, INodePropertyCollection, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
+import { ImojeWait } from '../../dist/nodes/ImojeWait/ImojeWait.node';
 import { examples, wait, type Example, type ExampleNode } from './helpers';
 
-const description: INodeTypeDescription = new Imoje().description;
-const IMOJE = 'n8n-nodes-imoje.imoje';
+const DESCRIPTIONS: Record<string, INodeTypeDescription> = {
+	'n8n-nodes-imoje.imoje': new Imoje().description,
+	'n8n-nodes-imoje.imojeWait': new ImojeWait().description,
+};
 
 const imojeSteps = examples().flatMap(({ file, workflow }) =>
-	workflow.nodes.filter((node) => node.type === IMOJE).map((node) => [`${file}: ${node.name}`, node] as [string, ExampleNode]),
+	workflow.nodes.filter((node) => DESCRIPTIONS[node.type]).map((node) => [`${file}: ${node.name}`, node] as [string, ExampleNode]),
 );
 
 /** The node's values with n8n's defaults filled in, as the editor evaluates display rules on them. */
 function valuesOf(node: ExampleNode): INodeParameters {
+	const description = DESCRIPTIONS[node.type];
 	const filled = NodeHelpers.getNodeParameters(description.properties, node.parameters, true, false, { ...node, id: 'x', parameters: node.parameters }, description);
 	return { ...filled, ...node.parameters } as INodeParameters;
 }
@@ -29,7 +33,7 @@ const shown = (values: INodeParameters, properties: INodeProperties[]) =>
 /** What an example sets that the node would not show (and so not use) for its operation. */
 function unknownParameters(node: ExampleNode): string[] {
 	const values = valuesOf(node);
-	const visible = shown(values, description.properties);
+	const visible = shown(values, DESCRIPTIONS[node.type].properties);
 	const problems: string[] = [];
 	for (const [name, value] of Object.entries(node.parameters)) {
 		const properties = visible.filter((property) => property.name === name);
@@ -50,14 +54,18 @@ function unknownParameters(node: ExampleNode): string[] {
 	return problems;
 }
 
-test('there are imoje steps in the examples to check', () => {
+test('there are imoje steps of both nodes in the examples to check', () => {
+	expect(new Set(imojeSteps.map(([, node]) => node.type))).toEqual(new Set(Object.keys(DESCRIPTIONS)));
 	expect(imojeSteps.length).toBeGreaterThanOrEqual(5);
 });
 
 test.each(imojeSteps)('%s: an operation of the node, with parameters it shows', (_name, node) => {
 	const values = valuesOf(node);
-	const operations = shown(values, description.properties).filter((property) => property.name === 'operation');
-	expect(operations.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => option.value))).toContain(node.parameters.operation);
+	const visible = shown(values, DESCRIPTIONS[node.type].properties);
+	for (const choice of ['resource', 'operation'].filter((name) => node.parameters[name] !== undefined)) {
+		const offered = visible.filter((property) => property.name === choice).flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => option.value));
+		expect(offered).toContain(node.parameters[choice]);
+	}
 	expect(unknownParameters(node)).toEqual([]);
 });
 
@@ -96,9 +104,9 @@ describe('examples/payment-link-wait.json', () => {
 		const create = byName('Create payment link');
 		expect(create.parameters).toMatchObject({ resource: 'paymentLink', operation: 'create', additionalFields: { notifyWaitStep: true } });
 		expect(create.parameters.additionalFields.notificationUrl).toBeUndefined();
+		expect(byName('Wait for payment').type).toBe('n8n-nodes-imoje.imojeWait');
 		expect(byName('Wait for payment').parameters).toMatchObject({
 			resource: 'paymentLink',
-			operation: 'waitForPayment',
 			paymentId: { __rl: true, mode: 'id', value: "={{ $('Create payment link').item.json.id }}" },
 		});
 		const condition = byName('Paid?').parameters.conditions.conditions;
