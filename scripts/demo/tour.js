@@ -142,9 +142,9 @@ async function smoke({ client, simUrl, samples, triggerWf }) {
 	}
 	let ok = true;
 	let paymentId;
-	for (const { path, url, body } of samples) {
+	for (const { item, path, url, body } of samples) {
 		if (path === WAIT_PATH) {
-			ok = (await smokeWait({ client, simUrl, url })) && ok;
+			ok = (await smokeWait({ client, simUrl, url, workflowId: item.workflow.id })) && ok;
 			continue;
 		}
 		const answer = await post(url.url, body);

@@ -79,12 +79,23 @@ function outputOf(execution, node) {
 	return { ran: runs.length > 0, json: item ? item.json : undefined };
 }
 
+/** Why the example's latest execution failed, as n8n recorded it. */
+async function lastError(client, workflowId) {
+	try {
+		const [latest] = await client.executions(workflowId, { limit: 1 });
+		const error = latest && (await client.execution(latest.id)).data.resultData.error;
+		return error ? `${error.message}${error.description ? ` (${error.description})` : ''}` : 'n8n recorded no error';
+	} catch (e) {
+		return `could not read the execution: ${e.message}`;
+	}
+}
+
 /** Starts the example with a deal and returns {paymentId, executionId} once the execution waits. */
-async function startWaiting({ client, url, dealId }) {
+async function startWaiting({ client, url, workflowId, dealId }) {
 	const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleDeal(dealId)) });
 	const text = await res.text();
 	say(`  POST /webhook/${WAIT_PATH} (deal ${dealId}) -> ${res.status} ${text.slice(0, 300)}`);
-	if (res.status !== 200) throw new Error(`the example's webhook answered ${res.status}`);
+	if (res.status !== 200) throw new Error(`the example's webhook answered ${res.status}: ${await lastError(client, workflowId)}`);
 	const { paymentId, executionId } = JSON.parse(text);
 	const waiting = await executionIn(client, executionId, ['waiting', 'success', 'error', 'canceled', 'crashed']);
 	if (waiting.status !== 'waiting') {
@@ -118,10 +129,10 @@ async function resumed({ client, executionId, want }) {
  * --smoke for the wait example: a link paid in two steps (pending: answered 200, still
  * waiting; settled: resumed, paid:true) and a second link that expires (paid:false).
  */
-async function smokeWait({ client, simUrl, url }) {
+async function smokeWait({ client, simUrl, url, workflowId }) {
 	let ok = true;
 	try {
-		const paid = await startWaiting({ client, url: url.url, dealId: 'D-1002' });
+		const paid = await startWaiting({ client, url: url.url, workflowId, dealId: 'D-1002' });
 		const pay = await simPost(simUrl, `/_sim/payments/${paid.paymentId}/pay`, { status: 'pending' });
 		say(`  POST /_sim/payments/${paid.paymentId}/pay {"status":"pending"} -> ${pay.status}`);
 		const pending = await deliveryOf(simUrl, paid.executionId, 'pending');
@@ -132,7 +143,7 @@ async function smokeWait({ client, simUrl, url }) {
 		say(`  POST /_sim/payments/${paid.paymentId}/settle -> ${settle.status}`);
 		ok = (await resumed({ client, executionId: paid.executionId, want: { paid: true, status: 'settled' } })) && ok;
 
-		const lapsed = await startWaiting({ client, url: url.url, dealId: 'D-1003' });
+		const lapsed = await startWaiting({ client, url: url.url, workflowId, dealId: 'D-1003' });
 		const expire = await simPost(simUrl, `/_sim/payments/${lapsed.paymentId}/expire`);
 		say(`  POST /_sim/payments/${lapsed.paymentId}/expire -> ${expire.status}`);
 		ok = (await resumed({ client, executionId: lapsed.executionId, want: { paid: false, status: 'cancelled' } })) && ok;
