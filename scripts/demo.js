@@ -12,8 +12,11 @@
 // an example is imported only when absent, or updated when its file changed and
 // n8n's copy is still the one the demo imported. `--fresh` wipes that folder first.
 // Every example opens with a sticky note, and the demo prints a sample request
-// for each (--smoke runs them all, the refund one twice within a second). The simulator also delivers notifications to
-// imoje Triggers' Test URLs, so a trigger's "Execute step" (listening for a test event)
+// for each (--smoke runs them all: the refund one twice within a second; the
+// wait-until-paid one until its execution waits, then pays the link in the simulator
+// and checks the execution resumed paid, and once more letting a link expire). The
+// simulator also delivers notifications to imoje Triggers' Test URLs, so a trigger's
+// "Execute step" (listening for a test event)
 // gets them; where it sends them (POST /_sim/test-webhooks) is kept in the user folder
 // (imoje-sim-targets.json) for the next run.
 //
@@ -244,7 +247,12 @@ async function main() {
 	// address, which n8n listens on while a trigger's "Execute step" waits for a test
 	// event. stateFile: a Test URL the user set (POST /_sim/test-webhooks) is kept there
 	// and restored here, so a trigger they added gets test events after a restart too.
-	sim = createSimulator({ port: args.simPort, notificationUrl, testWebhooks: true, stateFile: path.join(userFolder, SIM_STATE_FILE) });
+	// allowLocalNotificationUrl: a payment created with "Notify Wait for Payment Step" carries
+	// this n8n's resume URL (http://127.0.0.1:<port>/webhook-waiting/...), which imoje would
+	// refuse (localhost, a port); the demo's simulator accepts it.
+	sim = createSimulator({
+		port: args.simPort, notificationUrl, testWebhooks: true, allowLocalNotificationUrl: true, stateFile: path.join(userFolder, SIM_STATE_FILE),
+	});
 	await sim.start();
 	say(`  simulator ${sim.baseUrl}${notificationUrl ? `\n  it sends payment notifications to ${notificationUrl}\n  (the imoje Trigger of "${triggerWf.workflow.name}")` : ''}`);
 	const testTarget = describeTestTargets(sim.getTestWebhooks(), sim.restoredTestWebhooks);

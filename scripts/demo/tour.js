@@ -2,6 +2,7 @@
 // also what --smoke runs, so a printed request is known to work), and the guide.
 const { CREDENTIAL, TRIGGER_TYPE, webhookUrls } = require('./workflows');
 const { DEFAULT_OWNER } = require('../../test/e2e/harness/n8n');
+const { WAIT_PATH, sampleDeal: waitDeal, printWaitGuide, smokeWait } = require('./wait');
 
 function say(msg = '') {
 	process.stdout.write(`${msg}\n`);
@@ -38,6 +39,7 @@ async function paidTransaction({ simUrl, credentialData }) {
 const SAMPLES = {
 	'crm-deal-won': async () => sampleDeal(),
 	'order-returned': async (ctx) => ({ transactionId: await paidTransaction(ctx), amount: 3000, orderId: 'SHOP-77' }),
+	[WAIT_PATH]: async () => waitDeal('D-1002'),
 };
 
 /** One sample request per example webhook, with the data it needs made in the simulator. */
@@ -75,10 +77,11 @@ function printGuide({ baseUrl, simUrl, imported, triggerPath, credentialData, sa
 		}
 	}
 	say('\nsample requests (each one runs its example):');
-	for (const { item, url, body } of samples) {
+	for (const { item, url, path, body } of samples) {
 		say(`  • ${item.workflow.name}`);
 		say(`     curl -s -X POST ${url.url} -H 'content-type: application/json' \\`);
 		say(`       -d '${JSON.stringify(body)}'`);
+		if (path === WAIT_PATH) printWaitGuide({ simUrl });
 	}
 	say('  • payment settled → alert: pay the link the CRM sample returns, in a browser (its paymentUrl) or:');
 	say(`     curl -s -X POST ${simUrl}/_sim/payments/<paymentId>/settle`);
@@ -127,7 +130,10 @@ async function refundAgain(url, body, firstAnsweredAt) {
 	return ok;
 }
 
-/** --smoke: every printed sample (the refund one twice), then a payment settled; true when all ran. */
+/**
+ * --smoke: every printed sample (the refund one twice; the wait example paid once and
+ * expired once, see wait.js), then a payment settled; true when all ran.
+ */
 async function smoke({ client, simUrl, samples, triggerWf }) {
 	say('\n▶ --smoke: running every sample request');
 	if (!client || !triggerWf) {
@@ -136,7 +142,11 @@ async function smoke({ client, simUrl, samples, triggerWf }) {
 	}
 	let ok = true;
 	let paymentId;
-	for (const { path, url, body } of samples) {
+	for (const { item, path, url, body } of samples) {
+		if (path === WAIT_PATH) {
+			ok = (await smokeWait({ client, simUrl, url, workflowId: item.workflow.id })) && ok;
+			continue;
+		}
 		const answer = await post(url.url, body);
 		const answeredAt = Date.now();
 		say(`  POST /webhook/${path} -> ${answer.status} ${answer.text.slice(0, 300)}`);

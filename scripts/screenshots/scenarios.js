@@ -53,6 +53,12 @@ const SCENARIOS = {
 		await openWorkflow(ctx, stableIdOf('examples/order-returned-refund.json'));
 		await ctx.shot('example-flow');
 	},
+	// The README's picture of Wait for Payment: the whole example, note included.
+	'wait-flow': async (ctx) => {
+		await openWorkflow(ctx, stableIdOf('examples/payment-link-wait.json'));
+		await ctx.page.getByTestId('canvas-node').filter({ hasText: 'Wait for payment' }).first().waitFor({ timeout: 15000 });
+		await ctx.shot('wait-flow');
+	},
 	'node-panel': async (ctx) => {
 		await openWorkflow(ctx, stableIdOf('examples/crm-deal-won-payment-link.json'));
 		await openNode(ctx, 'Create payment link');

@@ -1,5 +1,5 @@
-// The three flows users build, imported from examples/ as shipped and run in a real
-// n8n against the simulator. The Slack step posts to a catcher workflow in the same n8n.
+// The flows users build, imported from examples/ as shipped and run in a real n8n
+// against the simulator. The Slack step posts to a catcher workflow in the same n8n.
 import {
 	e2eCli,
 	e2eClient,
@@ -9,6 +9,7 @@ import {
 	simCredentialData,
 	simPaymentLink,
 	simRequest,
+	waitFor,
 	type N8nClient,
 	type SimInfo,
 	type Workflow,
@@ -100,5 +101,34 @@ describe('example workflows in a real n8n', () => {
 		const detail = await client.execution(caught.id);
 		const received = detail.data.resultData.runData.Slack[0].data?.main[0]?.[0]?.json as Obj;
 		expect(received.body).toEqual({ text: ':white_check_mark: Paid: order ALERT-1, 49.99 PLN' });
+	});
+
+	it('deal won, wait until paid: a refused payment resumes the execution on "Send reminder"', async () => {
+		const workflow = await publish(loadExample('payment-link-wait.json'));
+		const deal = { dealId: 'D-9002', value: 12.5, currency: 'PLN', contact: { firstName: 'Ewa', lastName: 'Lis', email: 'ewa@example.com' } };
+		const answer = await outcome(workflow.id, await postWebhook('crm-deal-won-wait', JSON.stringify(deal)));
+		expect(answer).toEqual({ status: 200, body: { paymentId: expect.any(String), paymentUrl: expect.any(String), orderId: 'DEAL-D-9002', executionId: expect.any(String) } });
+		const { paymentId, executionId } = answer.body;
+		const link = (await state()).paymentLinks.find((l: Obj) => l.id === paymentId);
+		// Notify Wait for Payment Step: this link's notifications go to this execution's waiting step.
+		expect(link.notificationUrl).toMatch(new RegExp(`/webhook-waiting/${executionId}/imoje\\?signature=`));
+		await waitFor(async () => (await client.execution(executionId)).status === 'waiting' || undefined, 30_000, 'the execution waiting');
+
+		await simRequest('POST', `/_sim/payments/${paymentId}/pay`, { status: 'rejected' });
+		const done = await waitFor(async () => {
+			const ex = await client.execution(executionId);
+			return ex.status === 'waiting' || ex.status === 'running' ? undefined : ex;
+		}, 30_000, 'the execution resumed');
+		expect(done.status).toBe('success');
+		const { runData } = done.data.resultData;
+		const first = (node: string) => runData[node]?.[runData[node].length - 1]?.data?.main[0]?.[0]?.json as Obj | undefined;
+		expect(first('Wait for payment')).toMatchObject({ paid: false, ended: 'notification', status: 'rejected', paymentId, orderId: 'DEAL-D-9002', amount: 1250 });
+		expect(runData['Mark deal paid']).toBeUndefined();
+		expect(first('Send reminder')).toEqual({
+			to: 'ewa@example.com',
+			subject: 'Deal D-9002 is not paid yet',
+			text: 'Your payment did not go through (rejected). We will send you a new link.',
+			why: 'notification: rejected',
+		});
 	});
 });

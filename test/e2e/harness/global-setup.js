@@ -58,6 +58,10 @@ module.exports = async function globalSetup() {
 				// with a port. Tests give n8n's "public" address instead and the simulator
 				// delivers it to the local n8n.
 				rewriteNotificationUrl: { [`${PUBLIC_N8N_URL}/`]: `http://127.0.0.1:${port}/` },
+				// Except the resume URL that "Notify Wait for Payment Step" builds from n8n's
+				// WEBHOOK_URL (http://127.0.0.1:<port>/webhook-waiting/...): the wait example runs
+				// as shipped (examples.test.ts).
+				allowLocalNotificationUrl: true,
 			});
 			const started = await state.sim.start();
 			const c = state.sim.config;
