@@ -1,0 +1,92 @@
+// Figures of a Wait for Payment load run (scripts/load/waits.js) and how they print: what
+// the resume calls were answered, how each waiting execution ended, and the checks.
+const { byStatus } = require('./sender');
+
+/** The three calls per payment: imoje's notification and the two copies its retries would send. */
+const COPIES = ['first', 'atOnce', 'later'];
+
+/**
+ * @param {object} o
+ * @param {number} o.expected executions started (one payment each)
+ * @param {Array<{ ref: string, executionId: string }>} o.waiting executions seen `waiting` before any notification
+ * @param {Array<{ ref: string, executionId: string, answers: Record<string, { status: number }> }>} o.sends the calls per payment, by copy
+ * @param {Record<string, { status: string, afterRuns: number, out?: { paid?: boolean, ended?: string } }>} o.final each execution after the run
+ */
+function waitFigures({ expected, waiting, sends, final }) {
+	const all = sends.flatMap((s) => COPIES.filter((c) => s.answers[c]).map((c) => s.answers[c]));
+	const of = (s) => final[s.executionId] || { status: 'missing', afterRuns: 0 };
+	const isResumed = (f) => f.status === 'success' && f.afterRuns >= 1 && Boolean(f.out) && f.out.ended === 'notification' && f.out.paid === true;
+	const count200 = (s) => COPIES.filter((c) => s.answers[c] && s.answers[c].status === 200).length;
+	const finalByStatus = {};
+	for (const s of sends) finalByStatus[of(s).status] = (finalByStatus[of(s).status] || 0) + 1;
+	const statuses = all.map((a) => a.status);
+	/** The first body (or error) n8n gave with each status other than 200, to tell a 409 from a 500. */
+	const bodies = {};
+	for (const a of all) {
+		const key = a.status ? String(a.status) : 'no answer';
+		if (a.status !== 200 && !(key in bodies)) bodies[key] = String(a.body || a.error || '').slice(0, 160);
+	}
+	return {
+		expected,
+		waitingBefore: waiting.length,
+		payments: sends.length,
+		answered: Object.fromEntries([...COPIES.map((c) => [c, byStatus(sends.map((s) => s.answers[c]).filter(Boolean))]), ['all', byStatus(all)]]),
+		/** Payments whose three calls got at least one 200 (imoje stops retrying at the first). */
+		with200: sends.filter((s) => count200(s) > 0).length,
+		/** Payments where more than one of the three calls got 200. */
+		twice200: sends.filter((s) => count200(s) > 1).length,
+		resumed: sends.filter((s) => isResumed(of(s))).length,
+		exactlyOnce: sends.filter((s) => isResumed(of(s)) && of(s).afterRuns === 1).length,
+		moreThanOnce: sends.filter((s) => of(s).afterRuns > 1).length,
+		/** Answered 200 at least once, yet the execution did not go on paid. */
+		lost: sends.filter((s) => count200(s) > 0 && !isResumed(of(s))).length,
+		stillWaiting: sends.filter((s) => of(s).status === 'waiting').length,
+		finalByStatus,
+		status5xx: statuses.filter((st) => st >= 500).length,
+		status409: statuses.filter((st) => st === 409).length,
+		noAnswer: statuses.filter((st) => !st).length,
+		/** Neither 200 nor n8n's 409: 401, 404, 5xx, no answer. */
+		unexpected: statuses.filter((st) => st !== 200 && st !== 409).length,
+		calls: all.length,
+		bodies,
+	};
+}
+
+const fmt = (o) => Object.entries(o).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none';
+
+/** The printed block; `extra` lines go at its end. */
+function printWaits(title, f, extra = []) {
+	const out = [
+		`\n${title}`,
+		`  waiting before:      ${f.waitingBefore} of ${f.expected}`,
+		`  calls sent:          ${f.calls} (${f.payments} payments x 3: the notification, a copy at once, a copy shortly after)`,
+		`  answered, first:     ${fmt(f.answered.first)}`,
+		`  answered, at once:   ${fmt(f.answered.atOnce)}`,
+		`  answered, later:     ${fmt(f.answered.later)}`,
+		`  payments with a 200: ${f.with200} (more than one 200: ${f.twice200})`,
+		`  resumed (paid):      ${f.resumed}`,
+		`  each exactly once:   ${f.exactlyOnce} (ran on more than once: ${f.moreThanOnce})`,
+		`  lost:                ${f.lost} (answered 200, execution did not go on paid; still waiting: ${f.stillWaiting})`,
+		`  5xx:                 ${f.status5xx}`,
+		`  409 (repeats):       ${f.status409} (n8n's answer to a call for an execution that runs or has finished: not a failure, but imoje retries anything but 200)`,
+		`  executions after:    ${fmt(f.finalByStatus)}`,
+		...Object.entries(f.bodies).map(([status, body]) => `  a ${status} said:       ${body}`),
+		...extra,
+	];
+	process.stdout.write(out.join('\n') + '\n');
+}
+
+/** PASS/FAIL lines for printChecks. `label` prefixes each (e.g. "queue: "). */
+function waitChecks(f, label = '') {
+	return [
+		{ what: `${label}every execution was waiting before the notifications (${f.waitingBefore} of ${f.expected})`, pass: f.waitingBefore === f.expected && f.expected > 0 },
+		{ what: `${label}every payment's notification got a 200 (${f.with200} of ${f.expected})`, pass: f.with200 === f.expected },
+		{ what: `${label}every execution resumed paid by the notification (${f.resumed} of ${f.expected})`, pass: f.resumed === f.expected },
+		{ what: `${label}each exactly once (${f.exactlyOnce} of ${f.expected}, more than once: ${f.moreThanOnce})`, pass: f.exactlyOnce === f.expected && f.moreThanOnce === 0 },
+		{ what: `${label}0 lost (${f.lost})`, pass: f.lost === 0 },
+		{ what: `${label}0 5xx (${f.status5xx})`, pass: f.status5xx === 0 },
+		{ what: `${label}every call answered 200 or 409 (others: ${f.unexpected})`, pass: f.unexpected === 0 },
+	];
+}
+
+module.exports = { waitFigures, printWaits, waitChecks, COPIES };
