@@ -5,6 +5,18 @@ const { byStatus } = require('./sender');
 /** The three calls per payment: imoje's notification and the two copies its retries would send. */
 const COPIES = ['first', 'atOnce', 'later'];
 
+/** An answer's code and message (n8n's error bodies also carry a stack trace). */
+function briefly(a) {
+	if (!a.status) return a.error || '';
+	try {
+		const body = JSON.parse(a.body);
+		if (body && typeof body === 'object') return JSON.stringify({ code: body.code, message: body.message, status: body.status });
+	} catch {
+		/* not JSON */
+	}
+	return String(a.body || '').slice(0, 160);
+}
+
 /**
  * @param {object} o
  * @param {number} o.expected executions started (one payment each)
@@ -24,7 +36,7 @@ function waitFigures({ expected, waiting, sends, final }) {
 	const bodies = {};
 	for (const a of all) {
 		const key = a.status ? String(a.status) : 'no answer';
-		if (a.status !== 200 && !(key in bodies)) bodies[key] = String(a.body || a.error || '').slice(0, 160);
+		if (a.status !== 200 && !(key in bodies)) bodies[key] = briefly(a);
 	}
 	return {
 		expected,
@@ -68,9 +80,9 @@ function printWaits(title, f, extra = []) {
 		`  each exactly once:   ${f.exactlyOnce} (ran on more than once: ${f.moreThanOnce})`,
 		`  lost:                ${f.lost} (answered 200, execution did not go on paid; still waiting: ${f.stillWaiting})`,
 		`  5xx:                 ${f.status5xx}`,
-		`  409 (repeats):       ${f.status409} (n8n's answer to a call for an execution that runs or has finished: not a failure, but imoje retries anything but 200)`,
+		`  409:                 ${f.status409} (n8n's answer to a call for an execution that runs or has finished: not a failure, but imoje retries anything but 200)`,
 		`  executions after:    ${fmt(f.finalByStatus)}`,
-		...Object.entries(f.bodies).map(([status, body]) => `  a ${status} said:       ${body}`),
+		...Object.entries(f.bodies).map(([status, body]) => `  ${`a ${status} said:`.padEnd(21)}${body}`),
 		...extra,
 	];
 	process.stdout.write(out.join('\n') + '\n');

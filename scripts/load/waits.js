@@ -225,13 +225,13 @@ async function resumeTargets(client, sim, waiting, { viaCreate }) {
  * The settled notification of each payment, three times: the first and a copy at once (two
  * deliveries racing), then a third `laterMs` after both were answered. `concurrency` payments at a time.
  */
-async function sendFinals({ baseUrl, targets, shop, concurrency, laterMs = 1000 }) {
+async function sendFinals({ baseUrl, copyBaseUrl = baseUrl, targets, shop, concurrency, laterMs = 1000 }) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency * 2 });
 	const startedAt = Date.now();
 	const sends = await pool(targets, concurrency, async (t) => {
 		const n = linkNotification(shop, { id: t.link.id, orderId: t.link.orderId, amount: t.link.amount, currency: t.link.currency, title: t.link.title, created: t.link.created }, 'settled');
 		const url = `${baseUrl}${t.path}`;
-		const [first, atOnce] = await Promise.all([post(url, n, { agent }), post(url, n, { agent })]);
+		const [first, atOnce] = await Promise.all([post(url, n, { agent }), post(`${copyBaseUrl}${t.path}`, n, { agent })]);
 		await sleep(laterMs);
 		const later = await post(url, n, { agent });
 		return { ref: t.ref, executionId: t.executionId, answers: { first, atOnce, later } };
@@ -266,9 +266,10 @@ async function finalState(client, ids) {
 
 /**
  * The whole run. `client`: logged in on main; `startUrl`: the n8n process whose /webhook/ starts
- * executions; `resumeBaseUrl`: the one the notifications go to. Returns the figures and lines.
+ * executions; `resumeBaseUrl`: the one the notifications go to (`copyBaseUrl`: where the copy sent
+ * at once goes, by default the same). Returns the figures and lines.
  */
-async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseUrl, resumeBaseUrl, viaCreate, name }) {
+async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseUrl, resumeBaseUrl, copyBaseUrl = resumeBaseUrl, viaCreate, name }) {
 	const target = await createWaitWorkflow(client, sim, { viaCreate, name });
 	say(`workflow ${target.workflowId} published; starting ${count} executions at concurrency ${concurrency} (${startBaseUrl}/webhook/${target.path})`);
 	const t0 = Date.now();
@@ -290,7 +291,7 @@ async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseU
 	const sameAddress = targets.filter((t) => t.fromCreate && t.fromCreate === t.fromResumeUrl).length;
 	const linksNew = targets.filter((t) => t.link.status === 'new').length;
 	say(`sending ${targets.length} settled notifications x 3 at concurrency ${concurrency} to ${resumeBaseUrl}${WAITING_SEGMENT}…`);
-	const { sends, seconds } = await sendFinals({ baseUrl: resumeBaseUrl, targets, shop, concurrency });
+	const { sends, seconds } = await sendFinals({ baseUrl: resumeBaseUrl, copyBaseUrl, targets, shop, concurrency });
 	const left = await untilSettled(client, target.workflowId);
 	const resumedSeconds = (Date.now() - t0) / 1000 - waitingSeconds;
 	if (left) say(`${left} executions still new, running or waiting after the wait for them ended`);
@@ -298,7 +299,7 @@ async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseU
 	const figures = waitFigures({ expected: count, waiting: targets, sends, final });
 	const lines = [
 		`  links in the simulator: ${linksNew} of ${targets.length} still "new" when the notifications went (the step's check found them not final)`,
-		`  resume address used:    ${viaCreate ? "each link's notificationUrl as Create set it" : '$execution.resumeUrl + /imoje'}; notificationUrl = $execution.resumeUrl + /imoje for ${sameAddress} of ${targets.length}`,
+		`  resume address used:    ${viaCreate ? `each link's notificationUrl as Create set it (Notify Wait for Payment Step); it is $execution.resumeUrl + /imoje for ${sameAddress} of ${targets.length}` : "$execution.resumeUrl + /imoje (Create's Notify Wait for Payment Step not used)"}`,
 		`  timing:                 ${count} waiting ${waitingSeconds.toFixed(1)} s after the first start; the ${sends.length * COPIES.length} calls took ${seconds.toFixed(1)} s; all ended ${resumedSeconds.toFixed(1)} s after the first call`,
 	];
 	return { figures, lines, workflowId: target.workflowId, executionIds: targets.map((t) => t.executionId), sameAddress, targets: targets.length };
