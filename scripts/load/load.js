@@ -23,7 +23,9 @@
 //                      retries would (one copy at once, one 1 s later): waiting before,
 //                      answered, resumed, each exactly once, lost, 5xx, what the copies got
 //                      (see scripts/load/waits.js). --waits-via resume-url takes the address
-//                      from $execution.resumeUrl instead of the link's notificationUrl.
+//                      from $execution.resumeUrl instead of the link's notificationUrl;
+//                      --waits-copy after sends the second copy as the first is answered
+//                      instead of at the same moment (together, the default).
 // Options: --n N (default 300), --concurrency C (default 20), --gap G (default 300),
 //   --targets trigger,webhook,webhook-expr (which, in that order; default webhook,trigger;
 //     webhook-expr: the Webhook node with one option as an expression, for which n8n takes an
@@ -41,7 +43,7 @@ const { waitsTest, PUBLIC_WEBHOOK_URL } = require('./waitMode');
 const { openSession, say } = require('./session');
 
 function parseArgs(argv) {
-	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, waits: 0, waitsVia: 'create', gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, n8nEnv: {}, keep: false, echo: false };
+	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, waits: 0, waitsVia: 'create', waitsCopy: 'together', gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, n8nEnv: {}, keep: false, echo: false };
 	const num = (flag, v) => {
 		if (!/^\d+$/.test(v || '') || Number(v) < 1) throw new Error(`${flag} needs a positive whole number`);
 		return Number(v);
@@ -58,6 +60,9 @@ function parseArgs(argv) {
 		else if (flag === '--waits-via') {
 			args.waitsVia = value();
 			if (!['create', 'resume-url'].includes(args.waitsVia)) throw new Error('--waits-via takes create or resume-url');
+		} else if (flag === '--waits-copy') {
+			args.waitsCopy = value();
+			if (!['together', 'after'].includes(args.waitsCopy)) throw new Error('--waits-copy takes together or after');
 		}
 		else if (flag === '--keep') args.keep = true;
 		else if (flag === '--echo') args.echo = true;

@@ -33,6 +33,7 @@ async function queueWaits({ q, client, shop, tag, count }) {
 			resumeBaseUrl: A.baseUrl,
 			copyBaseUrl: B.baseUrl,
 			viaCreate: false,
+			logs: () => q.webhooks.map((w) => w.log()).join('\n'),
 			name: 'queue: Wait for Payment',
 		});
 		const starts = workerStarts(q.workers, run.executionIds);

@@ -23,8 +23,11 @@ async function waitsTest(session, ctx, args) {
 			startBaseUrl: session.n8n.baseUrl,
 			resumeBaseUrl: session.n8n.baseUrl,
 			viaCreate,
+			together: args.waitsCopy === 'together',
+			logs: () => session.n8n.log(),
 		});
-		printWaits(`Wait for Payment: ${args.waits} executions waiting at once, notifications at concurrency ${args.concurrency}, each sent 3 times`, run.figures, run.lines);
+		const copy = args.waitsCopy === 'together' ? 'the second copy at the same moment as the first' : 'the second copy as the first is answered';
+		printWaits(`Wait for Payment: ${args.waits} executions waiting at once, notifications at concurrency ${args.concurrency}, each sent 3 times (${copy}, the third 1 s later)`, run.figures, run.lines);
 		return printChecks([
 			...waitChecks(run.figures),
 			...(viaCreate ? [{ what: `the link's notificationUrl (Create, Notify Wait for Payment Step) is $execution.resumeUrl + /imoje (${run.sameAddress} of ${run.targets})`, pass: run.sameAddress === run.targets }] : []),

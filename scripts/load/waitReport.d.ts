@@ -32,7 +32,7 @@ export interface WaitFigures {
 	noAnswer: number;
 	unexpected: number;
 	calls: number;
-	bodies: Record<string, string>;
+	bodies: Record<string, Record<string, number>>;
 }
 export function waitFigures(o: { expected: number; waiting: Array<{ ref: string; executionId: string }>; sends: WaitSend[]; final: Record<string, WaitFinal> }): WaitFigures;
 export function printWaits(title: string, f: WaitFigures, extra?: string[]): void;

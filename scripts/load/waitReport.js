@@ -32,11 +32,14 @@ function waitFigures({ expected, waiting, sends, final }) {
 	const finalByStatus = {};
 	for (const s of sends) finalByStatus[of(s).status] = (finalByStatus[of(s).status] || 0) + 1;
 	const statuses = all.map((a) => a.status);
-	/** The first body (or error) n8n gave with each status other than 200, to tell a 409 from a 500. */
+	/** The bodies (or errors) n8n gave with each status other than 200, execution ids as N, counted: tells a 409 "running" from a 409 "finished". */
 	const bodies = {};
 	for (const a of all) {
+		if (a.status === 200) continue;
 		const key = a.status ? String(a.status) : 'no answer';
-		if (a.status !== 200 && !(key in bodies)) bodies[key] = briefly(a);
+		const text = briefly(a).replace(/\d+/g, 'N');
+		bodies[key] ||= {};
+		bodies[key][text] = (bodies[key][text] || 0) + 1;
 	}
 	return {
 		expected,
@@ -71,10 +74,10 @@ function printWaits(title, f, extra = []) {
 	const out = [
 		`\n${title}`,
 		`  waiting before:      ${f.waitingBefore} of ${f.expected}`,
-		`  calls sent:          ${f.calls} (${f.payments} payments x 3: the notification, a copy at once, a copy shortly after)`,
-		`  answered, first:     ${fmt(f.answered.first)}`,
-		`  answered, at once:   ${fmt(f.answered.atOnce)}`,
-		`  answered, later:     ${fmt(f.answered.later)}`,
+		`  calls sent:          ${f.calls} (${f.payments} payments x 3: the notification and two copies)`,
+		`  answered, 1st:       ${fmt(f.answered.first)}`,
+		`  answered, 2nd copy:  ${fmt(f.answered.atOnce)}`,
+		`  answered, 3rd copy:  ${fmt(f.answered.later)}`,
 		`  payments with a 200: ${f.with200} (more than one 200: ${f.twice200})`,
 		`  resumed (paid):      ${f.resumed}`,
 		`  each exactly once:   ${f.exactlyOnce} (ran on more than once: ${f.moreThanOnce})`,
@@ -82,7 +85,7 @@ function printWaits(title, f, extra = []) {
 		`  5xx:                 ${f.status5xx}`,
 		`  409:                 ${f.status409} (n8n's answer to a call for an execution that runs or has finished: not a failure, but imoje retries anything but 200)`,
 		`  executions after:    ${fmt(f.finalByStatus)}`,
-		...Object.entries(f.bodies).map(([status, body]) => `  ${`a ${status} said:`.padEnd(21)}${body}`),
+		...Object.entries(f.bodies).flatMap(([status, texts]) => Object.entries(texts).map(([text, n]) => `  ${`${status} said:`.padEnd(21)}${text} (${n}x)`)),
 		...extra,
 	];
 	process.stdout.write(out.join('\n') + '\n');

@@ -223,15 +223,18 @@ async function resumeTargets(client, sim, waiting, { viaCreate }) {
 
 /**
  * The settled notification of each payment, three times: the first and a copy at once (two
- * deliveries racing), then a third `laterMs` after both were answered. `concurrency` payments at a time.
+ * deliveries racing; with `together: false` the copy leaves as the first is answered), then a
+ * third `laterMs` after both were answered. `concurrency` payments at a time.
  */
-async function sendFinals({ baseUrl, copyBaseUrl = baseUrl, targets, shop, concurrency, laterMs = 1000 }) {
+async function sendFinals({ baseUrl, copyBaseUrl = baseUrl, targets, shop, concurrency, laterMs = 1000, together = true }) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency * 2 });
 	const startedAt = Date.now();
 	const sends = await pool(targets, concurrency, async (t) => {
 		const n = linkNotification(shop, { id: t.link.id, orderId: t.link.orderId, amount: t.link.amount, currency: t.link.currency, title: t.link.title, created: t.link.created }, 'settled');
 		const url = `${baseUrl}${t.path}`;
-		const [first, atOnce] = await Promise.all([post(url, n, { agent }), post(`${copyBaseUrl}${t.path}`, n, { agent })]);
+		const copy = () => post(`${copyBaseUrl}${t.path}`, n, { agent });
+		// `together`: two deliveries racing; otherwise the copy leaves when the first is answered.
+		const [first, atOnce] = together ? await Promise.all([post(url, n, { agent }), copy()]) : [await post(url, n, { agent }), await copy()];
 		await sleep(laterMs);
 		const later = await post(url, n, { agent });
 		return { ref: t.ref, executionId: t.executionId, answers: { first, atOnce, later } };
@@ -267,9 +270,10 @@ async function finalState(client, ids) {
 /**
  * The whole run. `client`: logged in on main; `startUrl`: the n8n process whose /webhook/ starts
  * executions; `resumeBaseUrl`: the one the notifications go to (`copyBaseUrl`: where the copy sent
- * at once goes, by default the same). Returns the figures and lines.
+ * at once goes, by default the same). `logs()`: the text of the logs of the n8n processes the
+ * calls went to, to tell which 5xx were n8n refusing a second resume. Returns the figures and lines.
  */
-async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseUrl, resumeBaseUrl, copyBaseUrl = resumeBaseUrl, viaCreate, name }) {
+async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseUrl, resumeBaseUrl, copyBaseUrl = resumeBaseUrl, together = true, viaCreate, name, logs = () => '' }) {
 	const target = await createWaitWorkflow(client, sim, { viaCreate, name });
 	say(`workflow ${target.workflowId} published; starting ${count} executions at concurrency ${concurrency} (${startBaseUrl}/webhook/${target.path})`);
 	const t0 = Date.now();
@@ -291,18 +295,23 @@ async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseU
 	const sameAddress = targets.filter((t) => t.fromCreate && t.fromCreate === t.fromResumeUrl).length;
 	const linksNew = targets.filter((t) => t.link.status === 'new').length;
 	say(`sending ${targets.length} settled notifications x 3 at concurrency ${concurrency} to ${resumeBaseUrl}${WAITING_SEGMENT}…`);
-	const { sends, seconds } = await sendFinals({ baseUrl: resumeBaseUrl, copyBaseUrl, targets, shop, concurrency });
+	const { sends, seconds } = await sendFinals({ baseUrl: resumeBaseUrl, copyBaseUrl, targets, shop, concurrency, together });
 	const left = await untilSettled(client, target.workflowId);
 	const resumedSeconds = (Date.now() - t0) / 1000 - waitingSeconds;
 	if (left) say(`${left} executions still new, running or waiting after the wait for them ended`);
 	const final = await finalState(client, targets.map((t) => t.executionId));
 	const figures = waitFigures({ expected: count, waiting: targets, sends, final });
+	// n8n's WorkflowRunner refuses a second resume of one execution (ActiveExecutions.add, status no
+	// longer `waiting`) and its waiting webhook then answers 500: count those for this run's executions.
+	const ours = new Set(targets.map((t) => t.executionId));
+	const alreadyResuming = [...logs().matchAll(/Execution is already being resumed by another process \(execution (\d+)\)/g)].filter((m) => ours.has(m[1])).length;
 	const lines = [
 		`  links in the simulator: ${linksNew} of ${targets.length} still "new" when the notifications went (the step's check found them not final)`,
 		`  resume address used:    ${viaCreate ? `each link's notificationUrl as Create set it (Notify Wait for Payment Step); it is $execution.resumeUrl + /imoje for ${sameAddress} of ${targets.length}` : "$execution.resumeUrl + /imoje (Create's Notify Wait for Payment Step not used)"}`,
+		`  n8n's log:              "Execution is already being resumed by another process" ${alreadyResuming} times for these executions (a call that came while another was resuming the same execution)`,
 		`  timing:                 ${count} waiting ${waitingSeconds.toFixed(1)} s after the first start; the ${sends.length * COPIES.length} calls took ${seconds.toFixed(1)} s; all ended ${resumedSeconds.toFixed(1)} s after the first call`,
 	];
-	return { figures, lines, workflowId: target.workflowId, executionIds: targets.map((t) => t.executionId), sameAddress, targets: targets.length };
+	return { figures, lines, alreadyResuming, workflowId: target.workflowId, executionIds: targets.map((t) => t.executionId), sameAddress, targets: targets.length };
 }
 
 module.exports = { waitsRun, startSimulator, waitWorkflow, withSuffix, WAIT_NODE, AFTER_NODE, LINK_NODE };
