@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { rules } from './fields/rules';
+import { isWaitStepUrl } from './wait/address';
 
 /**
  * Everything a request takes from the imoje credential, applied by the credential's
@@ -41,6 +42,22 @@ function credentialShopId(credentials: ICredentialDataDecryptedObject): string {
 }
 
 /**
+ * imoje calls a payment's notificationUrl only on a public address, port 80 or 443 with no
+ * port written (docs/imoje-api.md#notifications). Checked for imoje's own hosts; a Custom
+ * Base URL (another host, or a local simulator) may send anywhere.
+ */
+function checkNotificationUrl(credentials: ICredentialDataDecryptedObject, body: { notificationUrl?: unknown }): void {
+	if (credentials.environment === 'custom' || typeof body.notificationUrl !== 'string') return;
+	const problem = rules.publicUrl(body.notificationUrl);
+	if (!problem) return;
+	if (!isWaitStepUrl(body.notificationUrl)) throw new Error(`Invalid "Notification URL": ${problem}`);
+	const { origin } = new URL(body.notificationUrl);
+	throw new Error(
+		`Invalid "Notify Wait for Payment Step": imoje cannot call this n8n at ${origin}: ${problem}. Set n8n's WEBHOOK_URL to its public https address.`,
+	);
+}
+
+/**
  * Adds the Bearer token, the base URL (for relative URLs) and the credential's Shop ID
  * where a placeholder asks for it. Returns new options; the input is left as it was.
  */
@@ -57,7 +74,8 @@ export function applyCredential(
 	if (url.includes(CREDENTIAL_SHOP_ID)) {
 		options.url = url.split(CREDENTIAL_SHOP_ID).join(encodeURIComponent(credentialShopId(credentials)));
 	}
-	const body = options.body as { serviceId?: unknown } | undefined;
+	const body = options.body as { serviceId?: unknown; notificationUrl?: unknown } | undefined;
+	if (body && typeof body === 'object') checkNotificationUrl(credentials, body);
 	if (body && typeof body === 'object' && body.serviceId === CREDENTIAL_SHOP_ID) {
 		options.body = { ...body, serviceId: credentialShopId(credentials) };
 	}

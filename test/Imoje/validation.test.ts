@@ -6,7 +6,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { rules } from '../../dist/nodes/Imoje/fields/rules';
-import { runImoje } from '../engine/harness';
+import nock from 'nock';
+
+import { TEST_CREDENTIALS, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink, transaction } from './parameters';
 
@@ -63,8 +65,6 @@ describe('through the engine, nothing is sent', () => {
 		['an unknown currency and a bad payout account: the first named, the other in the description', linkParameters({ currency: 'XYZ' }, { multipayout: { payouts: [{ ban: '61109010140000071219812874', amount: 1, label: 'A' }, { ban: '123', amount: 1, label: 'B' }] } }), /Invalid "Currency": must be one of PLN/],
 		['validTo 30 s ahead', linkParameters({}, { validTo: String(inAMinute() + 30) }), /Invalid "Valid Until": must be at least 60 seconds/],
 		['Valid Until together with Never Expires', linkParameters({}, { validTo: String(inAMinute() + 3600), neverExpires: true }), /Invalid "Never Expires": cannot be combined/],
-		['notification URL with localhost', linkParameters({}, { notificationUrl: 'https://localhost/webhook/x' }), /Invalid "Notification URL": imoje rejects addresses with localhost/],
-		['notification URL with a port', linkParameters({}, { notificationUrl: 'http://n8n.example.com:5678/webhook/x' }), /Invalid "Notification URL": imoje rejects addresses with a port/],
 		['extra body that is not an object', linkParameters({}, { extraBody: '[1,2]' }), /Invalid "Extra Body Fields \(JSON\)"/],
 	])('%s', async (_name, parameters, message) => {
 		const captured = imojeAnswers(200, {});
@@ -72,5 +72,31 @@ describe('through the engine, nothing is sent', () => {
 		expect(captured).toHaveLength(0);
 		expect(result.error?.message).toMatch(message);
 		expect(result.items).toEqual([]);
+	});
+});
+
+describe('the notification address: imoje calls public addresses only, a simulator anything', () => {
+	const production = { ...TEST_CREDENTIALS, environment: 'production' };
+	beforeEach(resetImoje);
+
+	test.each<[string, IDataObject, RegExp]>([
+		['localhost', { notificationUrl: 'https://localhost/webhook/x' }, /^Invalid "Notification URL": imoje rejects addresses with localhost/],
+		['a port', { notificationUrl: 'http://n8n.example.com:5678/webhook/x' }, /^Invalid "Notification URL": imoje rejects addresses with a port/],
+		['this execution\'s wait step on a local n8n', { notifyWaitStep: true }, /^Invalid "Notify Wait for Payment Step": imoje cannot call this n8n at http:\/\/localhost:5678: .*WEBHOOK_URL/],
+	])('for imoje\'s own hosts, %s is refused before sending', async (_name, additionalFields, message) => {
+		const production = nock('https://api.imoje.pl').persist().post(/.*/).reply(200, {});
+		const result = await runImoje({ parameters: linkParameters({}, additionalFields), credentials: { ...TEST_CREDENTIALS, environment: 'production' } });
+		expect(production.isDone()).toBe(false);
+		expect(result.error?.message).toMatch(message);
+		// The address is named without n8n's resume token.
+		expect(JSON.stringify(result.error)).not.toMatch(/signature=/);
+	});
+
+	test('a Custom Base URL (the simulator) sends localhost and ports as typed', async () => {
+		const captured = imojeAnswers(200, { payment: { id: LINK } });
+		const result = await runImoje({ parameters: linkParameters({}, { notificationUrl: 'http://127.0.0.1:5678/webhook/x' }) });
+		expect(result.error).toBeUndefined();
+		expect((captured[0].body as IDataObject).notificationUrl).toBe('http://127.0.0.1:5678/webhook/x');
+		expect(production.environment).toBe('production');
 	});
 });

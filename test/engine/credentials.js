@@ -45,6 +45,7 @@ function additionalData(credentialsHelper, hooks) {
 		executeWorkflow: async () => ({ data: [] }),
 		getRunExecutionData: async () => undefined,
 		currentNodeExecutionIndex: 0,
+		executionId: 'exec-test',
 		restApiUrl: `${base}/rest`,
 		instanceBaseUrl: base,
 		formBaseUrl: `${base}/form`,

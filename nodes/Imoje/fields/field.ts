@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { AmountRule } from './amount';
 import { rules } from './rules';
@@ -37,8 +37,8 @@ export interface Fact {
 	 * from its parameter (inPath): the body key it is also sent as.
 	 */
 	into?: string;
-	/** Fields that change the body rather than fill one value (Never Expires). */
-	apply?: (body: IDataObject, value: unknown) => string | undefined;
+	/** Fields that change the body rather than fill one value (Never Expires, Notify Wait for Payment Step). */
+	apply?: (body: IDataObject, value: unknown, context: IExecuteSingleFunctions) => string | undefined;
 }
 
 /** A rule across fields of one operation: the field it names, and what is wrong with the body. */

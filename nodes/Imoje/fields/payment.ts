@@ -1,9 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { amount, choice, field, group, text } from './field';
 import type { Field } from './field';
 import { CURRENCIES, currencyOptions, localeOptions, visibleMethodOptions } from './options';
 import { TEXT, rules } from './rules';
+import { waitStepUrl } from '../wait/address';
 
 /**
  * The fields of a new payment, defined once for payment link create, transaction create
@@ -136,8 +137,28 @@ const url = (displayName: string, name: string, description: string, rule = rule
 export const notificationUrl = url(
 	'Notification URL',
 	'notificationUrl',
-	'Where imoje sends status notifications for this payment, instead of the shop\'s address. Use the URL of an imoje Trigger node. imoje rejects addresses with localhost or a port number.',
-	rules.publicUrl,
+	'Where imoje sends status notifications for this payment, instead of the shop\'s address. Use the URL of an imoje Trigger node. imoje calls only public addresses, without localhost or a port number.',
+);
+
+/** "Notify Wait for Payment Step": the payment's notificationUrl becomes the address that resumes this execution's wait. */
+function toWaitStep(body: IDataObject, value: unknown, context: IExecuteSingleFunctions): string | undefined {
+	delete body.notifyWaitStep;
+	if (value !== true) return undefined;
+	if (body.notificationUrl !== undefined) return 'cannot be combined with "Notification URL"; remove one of them';
+	body.notificationUrl = waitStepUrl(context);
+	return undefined;
+}
+
+export const notifyWaitStep = field(
+	{
+		displayName: 'Notify Wait for Payment Step',
+		name: 'notifyWaitStep',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether imoje sends this payment\'s notifications to the Wait for Payment step later in this workflow, which then goes on when the payment is paid or fails. Other payments still notify the shop\'s address.',
+	},
+	{ kind: 'value', apply: toWaitStep },
 );
 export const successReturnUrl = (required = false) => url('Success Return URL', 'successReturnUrl', 'Where the payer lands after a successful payment.', rules.url, required);
 export const failureReturnUrl = (required = false) => url('Failure Return URL', 'failureReturnUrl', 'Where the payer lands after a failed payment.', rules.url, required);

@@ -222,7 +222,7 @@ export function prepare(fields: Field[], bodyRules: BodyRule[] = []): PreSendAct
 		for (const fact of inBody) shape(body, fact, fact.label, pass);
 		for (const fact of inBody) {
 			if (fact.apply && fact.path in body) {
-				const problem = fact.apply(body, body[fact.path]);
+				const problem = fact.apply(body, body[fact.path], this);
 				if (problem) report(pass, fact.label, problem);
 			}
 		}

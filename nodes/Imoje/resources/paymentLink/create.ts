@@ -16,6 +16,7 @@ import {
 	failureReturnUrl,
 	fitText,
 	notificationUrl,
+	notifyWaitStep,
 	orderId,
 	paymentAmount,
 	returnUrl,
@@ -40,6 +41,7 @@ const optional = [
 	multipayout('multipayout'),
 	...expiry,
 	notificationUrl,
+	notifyWaitStep,
 	field(
 		{
 			displayName: 'Generate KSeF Payment ID',

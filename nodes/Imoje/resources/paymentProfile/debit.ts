@@ -1,13 +1,13 @@
 import { plain, withFacts } from '../../fields/field';
 import { paymentProfileId, shopInBody } from '../../fields/ids';
 import { invoice, multipayout, multipayoutInPln } from '../../fields/lists';
-import { amountUnit, currency, extraBody, fitText, notificationUrl, orderId, paymentAmount, title } from '../../fields/payment';
+import { amountUnit, currency, extraBody, fitText, notificationUrl, notifyWaitStep, orderId, paymentAmount, title } from '../../fields/payment';
 import { additionalFields, additionalOptions } from '../operation';
 import type { Field, Operation } from '../../fields/field';
 import { answer } from '../../request/answer';
 import { prepare } from '../../request/prepare';
 
-const optional = [extraBody, invoice, multipayout('data.multipayout'), notificationUrl, title];
+const optional = [extraBody, invoice, multipayout('data.multipayout'), notificationUrl, notifyWaitStep, title];
 
 /** POST /transaction/profile: charges a saved card without the payer (docs/imoje-api.md#payment-profiles). */
 const fields: Field[] = [
