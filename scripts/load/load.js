@@ -16,7 +16,7 @@
 //   --dupes            20 simultaneous copies of one notification; the same one re-sent
 //                      after --gap other notifications, and again after an n8n restart
 //                      (trigger only): how many executions each started.
-//   --waits W          Wait for Payment (issue 15): W executions of Payment Link › Create ->
+//   --waits W          Wait for Payment (issue 15): W executions of Payment Link › Create -> imoje
 //                      Wait for Payment, each for its own link in the imoje simulator, all
 //                      waiting at once; then each link's signed "settled" notification to its
 //                      execution's resume URL at concurrency C, each sent twice more as imoje's

@@ -1,6 +1,6 @@
 // Wait for Payment under load (issue 15), for `npm run test:load -- --waits N` and for
 // `npm run test:queue`: N executions of one workflow (Webhook -> imoje Payment Link › Create
-// -> "Send the link" -> imoje Payment Link › Wait for Payment -> "Mark paid"), each for its own
+// -> "Send the link" -> imoje Wait for Payment (payment link) -> "Mark paid"), each for its own
 // payment link in the imoje simulator (tools/imoje-sim, so the step's status check before
 // waiting finds each link `new`), all waiting at once; then imoje's signed "settled"
 // notification of each link to its execution's resume URL, at a fixed concurrency, each sent
@@ -19,7 +19,8 @@ const { post, sendAll } = require('./sender');
 const { waitFigures, COPIES } = require('./waitReport');
 
 const NODE_TYPE = `${PACKAGE_NAME}.imoje`;
-const OPERATION = 'waitForPayment';
+/** Wait for Payment is a node of its own (docs/wait-for-payment.md), not an operation of the imoje node. */
+const WAIT_TYPE = `${PACKAGE_NAME}.imojeWait`;
 const LINK_NODE = 'Send the link';
 const WAIT_NODE = 'Wait for Payment';
 const AFTER_NODE = 'Mark paid';
@@ -30,13 +31,20 @@ const AMOUNT = 2500;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const say = (msg) => process.stderr.write(`[waits ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
-/** The imoje node's newest version, once its Wait for Payment operation is loaded. */
-async function imojeNodeVersion(client) {
-	const types = (await client.nodeTypes()).filter((t) => t.name === NODE_TYPE);
-	if (types.length === 0) throw new Error(`${NODE_TYPE} is not loaded in this n8n: is the package built?`);
-	const hasWait = JSON.stringify(types.map((t) => t.properties)).includes(`"value":"${OPERATION}"`);
-	if (!hasWait) throw new Error(`the built imoje node has no "${OPERATION}" operation yet (issue 15): merge main and build`);
-	return Math.max(...types.flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version])));
+/** Newest version of each node type n8n loaded, by name. */
+async function versions(client, names) {
+	const types = await client.nodeTypes();
+	const out = {};
+	for (const name of names) {
+		const of = types.filter((t) => t.name === name);
+		if (of.length === 0) {
+			throw new Error(
+				name === WAIT_TYPE ? `${WAIT_TYPE} (imoje Wait for Payment, issue 15) is not loaded in this n8n: merge main and build` : `${name} is not loaded in this n8n: is the package built?`,
+			);
+		}
+		out[name] = Math.max(...of.flatMap((t) => (Array.isArray(t.version) ? t.version : [t.version])));
+	}
+	return out;
 }
 
 /** The simulator with this run's shop; `stop()` ends it. */
@@ -47,7 +55,7 @@ async function startSimulator(shop) {
 }
 
 /** The workflow, its credential pointing at the simulator (Custom Base URL). */
-function waitWorkflow({ version, credential, path, webhookId, viaCreate, name }) {
+function waitWorkflow({ version, waitVersion, credential, path, webhookId, viaCreate, name }) {
 	const imoje = { imojeApi: { id: credential.id, name: credential.name } };
 	const text = (id, key, value, type = 'string') => ({ id, name: key, value, type });
 	return {
@@ -100,13 +108,12 @@ function waitWorkflow({ version, credential, path, webhookId, viaCreate, name })
 			},
 			{
 				name: WAIT_NODE,
-				type: NODE_TYPE,
-				typeVersion: version,
+				type: WAIT_TYPE,
+				typeVersion: waitVersion,
 				position: [660, 0],
 				credentials: imoje,
 				parameters: {
 					resource: 'paymentLink',
-					operation: OPERATION,
 					paymentId: { __rl: true, mode: 'id', value: '={{ $json.paymentId }}' },
 				},
 			},
@@ -134,7 +141,7 @@ function waitWorkflow({ version, credential, path, webhookId, viaCreate, name })
 
 /** Creates the credential and the workflow on n8n (main) and publishes it. */
 async function createWaitWorkflow(client, sim, { viaCreate, name = 'load: Wait for Payment' }) {
-	const version = await imojeNodeVersion(client);
+	const v = await versions(client, [NODE_TYPE, WAIT_TYPE]);
 	const c = sim.config;
 	const credential = await client.createCredential({
 		name: `imoje simulator ${c.serviceId.slice(0, 8)}`,
@@ -142,7 +149,7 @@ async function createWaitWorkflow(client, sim, { viaCreate, name = 'load: Wait f
 		data: { environment: 'custom', baseUrl: sim.baseUrl, merchantId: c.merchantId, serviceId: c.serviceId, authorizationToken: c.token, shopSecretKey: c.shopKey },
 	});
 	const path = `wait-${crypto.randomBytes(6).toString('hex')}`;
-	const wf = await client.createWorkflow(waitWorkflow({ version, credential, path, webhookId: crypto.randomUUID(), viaCreate, name }));
+	const wf = await client.createWorkflow(waitWorkflow({ version: v[NODE_TYPE], waitVersion: v[WAIT_TYPE], credential, path, webhookId: crypto.randomUUID(), viaCreate, name }));
 	await client.activateWorkflow(wf.id, wf.versionId);
 	return { workflowId: wf.id, path };
 }
