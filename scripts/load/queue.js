@@ -19,7 +19,8 @@
 // Exit code 1 when a hard check fails (valid refused, forged accepted, executions not on
 // the worker, the guard example's action not once, a wait not resumed exactly once on the
 // worker); the de-duplication figures are printed.
-// Options: --pairs N (default 20), --waits N (default 20; 0 leaves them out), --echo (copy
+// Options: --pairs N (default 20), --waits N (default 20; 0 leaves them out), --waits-copy
+// after (the copy through B as A answers, instead of at the same moment), --echo (copy
 // n8n's output here). Everything started is
 // stopped and its folders removed at the end, also on failure or Ctrl+C.
 const { startQueue } = require('../../test/e2e/harness/queue');
@@ -33,7 +34,7 @@ const { guardExample } = require('./guard');
 const { queueWaits } = require('./queueWaits');
 
 function parseArgs(argv) {
-	const args = { pairs: 20, waits: 20, echo: false };
+	const args = { pairs: 20, waits: 20, waitsCopy: 'together', echo: false };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=');
 		if (flag === '--pairs') {
@@ -42,6 +43,9 @@ function parseArgs(argv) {
 		} else if (flag === '--waits') {
 			args.waits = Number(inline !== undefined ? inline : argv[++i]);
 			if (!Number.isInteger(args.waits) || args.waits < 0) throw new Error('--waits needs a whole number');
+		} else if (flag === '--waits-copy') {
+			args.waitsCopy = inline !== undefined ? inline : argv[++i];
+			if (!['together', 'after'].includes(args.waitsCopy)) throw new Error('--waits-copy takes together or after');
 		} else if (flag === '--echo') args.echo = true;
 		else if (flag === '--help' || flag === '-h') {
 			const lines = require('node:fs').readFileSync(__filename, 'utf8').split('\n').slice(1);
@@ -144,7 +148,7 @@ async function checks(q, args) {
 			...guard.lines,
 		].join('\n') + '\n',
 	);
-	const waits = args.waits ? await queueWaits({ q, client, shop, tag, count: args.waits }) : { checks: [] };
+	const waits = args.waits ? await queueWaits({ q, client, shop, tag, count: args.waits, together: args.waitsCopy === 'together' }) : { checks: [] };
 	const accepted = (k) => answers[k].status === 200 && answers[k].body === OK_BODY;
 	return printChecks([
 		{ what: 'valid notification answered 200 {"status":"ok"} by A and by B', pass: accepted('valid A') && accepted('valid B') },

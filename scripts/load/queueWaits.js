@@ -18,7 +18,7 @@ function workerStarts(workers, ids) {
 	return counts;
 }
 
-async function queueWaits({ q, client, shop, tag, count }) {
+async function queueWaits({ q, client, shop, tag, count, together = true }) {
 	const sim = await startSimulator(shop);
 	try {
 		const [A, B] = q.webhooks;
@@ -32,6 +32,7 @@ async function queueWaits({ q, client, shop, tag, count }) {
 			startBaseUrl: A.baseUrl,
 			resumeBaseUrl: A.baseUrl,
 			copyBaseUrl: B.baseUrl,
+			together,
 			viaCreate: false,
 			logs: () => q.webhooks.map((w) => w.log()).join('\n'),
 			name: 'queue: Wait for Payment',
@@ -46,7 +47,8 @@ async function queueWaits({ q, client, shop, tag, count }) {
 			...run.lines,
 			`  on the worker:          ${twice} of ${values.length} executions started there twice (before the wait, after it); more often: ${more}; never: ${none}`,
 		];
-		printWaits(`Wait for Payment in queue mode: ${count} executions started through webhook processor A, resumed through A (the copy at once through B)`, run.figures, lines);
+		const copy = together ? 'the second copy through B at the same moment' : 'the second copy through B as A answers';
+		printWaits(`Wait for Payment in queue mode: ${count} executions started through webhook processor A, resumed through A (${copy}, the third through A 1 s later)`, run.figures, lines);
 		return {
 			checks: [
 				...waitChecks(run.figures, 'waits: '),
