@@ -1,7 +1,8 @@
 // Wait for Payment in queue mode, for scripts/load/queue.js: executions started through webhook
 // processor A run on the worker up to the wait; each link's settled notification goes to A
-// (its copy sent at once to B, as a load balancer in front of both would spread imoje's
-// deliveries, and a third to A 1 s later); the resumed runs must run on the worker, once each.
+// (a copy to B at the same moment, or as A answers with `together: false`, as a load balancer
+// in front of both would spread imoje's deliveries, and a third to A 1 s later); the resumed
+// runs must run on the worker, once each.
 //
 // The resume address is `$execution.resumeUrl` + `/imoje`, not the link's notificationUrl from
 // Create: in this harness each n8n process has its own WEBHOOK_URL (127.0.0.1 and its own port),
