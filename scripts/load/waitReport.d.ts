@@ -28,13 +28,14 @@ export interface WaitFigures {
 	stillWaiting: number;
 	finalByStatus: Record<string, number>;
 	status5xx: number;
+	refused5xx: number;
 	status409: number;
 	noAnswer: number;
 	unexpected: number;
 	calls: number;
 	bodies: Record<string, Record<string, number>>;
 }
-export function waitFigures(o: { expected: number; waiting: Array<{ ref: string; executionId: string }>; sends: WaitSend[]; final: Record<string, WaitFinal> }): WaitFigures;
+export function waitFigures(o: { expected: number; waiting: Array<{ ref: string; executionId: string }>; sends: WaitSend[]; final: Record<string, WaitFinal>; refusals?: Record<string, number> }): WaitFigures;
 export function printWaits(title: string, f: WaitFigures, extra?: string[]): void;
-export function waitChecks(f: WaitFigures, label?: string): Array<{ what: string; pass: boolean }>;
+export function waitChecks(f: WaitFigures, label?: string): Array<{ what: string; pass: boolean; soft?: boolean }>;
 export const COPIES: Array<'first' | 'atOnce' | 'later'>;

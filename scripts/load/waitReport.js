@@ -23,8 +23,11 @@ function briefly(a) {
  * @param {Array<{ ref: string, executionId: string }>} o.waiting executions seen `waiting` before any notification
  * @param {Array<{ ref: string, executionId: string, answers: Record<string, { status: number }> }>} o.sends the calls per payment, by copy
  * @param {Record<string, { status: string, afterRuns: number, out?: { paid?: boolean, ended?: string } }>} o.final each execution after the run
+ * @param {Record<string, number>} [o.refusals] per execution, how often n8n logged "Execution is already
+ *   being resumed by another process": its WorkflowRunner refusing a second resume, which the waiting
+ *   webhook answers 500 (a call that came while another call was resuming the same execution)
  */
-function waitFigures({ expected, waiting, sends, final }) {
+function waitFigures({ expected, waiting, sends, final, refusals = {} }) {
 	const all = sends.flatMap((s) => COPIES.filter((c) => s.answers[c]).map((c) => s.answers[c]));
 	const of = (s) => final[s.executionId] || { status: 'missing', afterRuns: 0 };
 	const isResumed = (f) => f.status === 'success' && f.afterRuns >= 1 && Boolean(f.out) && f.out.ended === 'notification' && f.out.paid === true;
@@ -58,6 +61,11 @@ function waitFigures({ expected, waiting, sends, final }) {
 		stillWaiting: sends.filter((s) => of(s).status === 'waiting').length,
 		finalByStatus,
 		status5xx: statuses.filter((st) => st >= 500).length,
+		/** 500s of executions that resumed exactly once, each matched by one refusal n8n logged for it. */
+		refused5xx: sends.reduce((n, s) => {
+			const count = COPIES.filter((c) => s.answers[c] && s.answers[c].status === 500).length;
+			return n + (isResumed(of(s)) && of(s).afterRuns === 1 ? Math.min(count, refusals[s.executionId] || 0) : 0);
+		}, 0),
 		status409: statuses.filter((st) => st === 409).length,
 		noAnswer: statuses.filter((st) => !st).length,
 		/** Neither 200 nor n8n's 409: 401, 404, 5xx, no answer. */
@@ -82,7 +90,7 @@ function printWaits(title, f, extra = []) {
 		`  resumed (paid):      ${f.resumed}`,
 		`  each exactly once:   ${f.exactlyOnce} (ran on more than once: ${f.moreThanOnce})`,
 		`  lost:                ${f.lost} (answered 200, execution did not go on paid; still waiting: ${f.stillWaiting})`,
-		`  5xx:                 ${f.status5xx}`,
+		`  5xx:                 ${f.status5xx}${f.refused5xx ? ` (${f.refused5xx} of them n8n refusing a second resume of an execution another call was resuming: "Execution is already being resumed by another process" in its log)` : ''}`,
 		`  409:                 ${f.status409} (n8n's answer to a call for an execution that runs or has finished: not a failure, but imoje retries anything but 200)`,
 		`  executions after:    ${fmt(f.finalByStatus)}`,
 		...Object.entries(f.bodies).flatMap(([status, texts]) => Object.entries(texts).map(([text, n]) => `  ${`${status} said:`.padEnd(21)}${text} (${n}x)`)),
@@ -99,8 +107,10 @@ function waitChecks(f, label = '') {
 		{ what: `${label}every execution resumed paid by the notification (${f.resumed} of ${f.expected})`, pass: f.resumed === f.expected },
 		{ what: `${label}each exactly once (${f.exactlyOnce} of ${f.expected}, more than once: ${f.moreThanOnce})`, pass: f.exactlyOnce === f.expected && f.moreThanOnce === 0 },
 		{ what: `${label}0 lost (${f.lost})`, pass: f.lost === 0 },
-		{ what: `${label}0 5xx (${f.status5xx})`, pass: f.status5xx === 0 },
-		{ what: `${label}every call answered 200 or 409 (others: ${f.unexpected})`, pass: f.unexpected === 0 },
+		{ what: `${label}0 5xx other than n8n refusing a second resume (${f.status5xx - f.refused5xx})`, pass: f.status5xx === f.refused5xx },
+		// A hard failure would be wrong (nothing is lost: another call resumed the execution), a pass would hide them.
+		...(f.refused5xx ? [{ what: `${label}${f.refused5xx} calls answered 500 by n8n as a second resume of an execution (a copy that came while another call was resuming it; imoje would retry and get 409)`, pass: false, soft: true }] : []),
+		{ what: `${label}every call answered 200 or 409, or 500 for a second resume (others: ${f.unexpected - f.refused5xx})`, pass: f.unexpected === f.refused5xx },
 	];
 }
 

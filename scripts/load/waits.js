@@ -307,11 +307,15 @@ async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseU
 	const resumedSeconds = (Date.now() - t0) / 1000 - waitingSeconds;
 	if (left) say(`${left} executions still new, running or waiting after the wait for them ended`);
 	const final = await finalState(client, targets.map((t) => t.executionId));
-	const figures = waitFigures({ expected: count, waiting: targets, sends, final });
-	// n8n's WorkflowRunner refuses a second resume of one execution (ActiveExecutions.add, status no
-	// longer `waiting`) and its waiting webhook then answers 500: count those for this run's executions.
+	// n8n's WorkflowRunner refuses a second resume of one execution (ActiveExecutions.add: its status
+	// is no longer `waiting`) and the waiting webhook then answers 500: count those per execution.
 	const ours = new Set(targets.map((t) => t.executionId));
-	const alreadyResuming = [...logs().matchAll(/Execution is already being resumed by another process \(execution (\d+)\)/g)].filter((m) => ours.has(m[1])).length;
+	const refusals = {};
+	for (const m of logs().matchAll(/Execution is already being resumed by another process \(execution (\d+)\)/g)) {
+		if (ours.has(m[1])) refusals[m[1]] = (refusals[m[1]] || 0) + 1;
+	}
+	const alreadyResuming = Object.values(refusals).reduce((a, b) => a + b, 0);
+	const figures = waitFigures({ expected: count, waiting: targets, sends, final, refusals });
 	const lines = [
 		`  links in the simulator: ${linksNew} of ${targets.length} still "new" when the notifications went (the step's check found them not final)`,
 		`  resume address used:    ${viaCreate ? `each link's notificationUrl as Create set it (Notify Wait for Payment Step); it is $execution.resumeUrl + /imoje for ${sameAddress} of ${targets.length}` : "$execution.resumeUrl + /imoje (Create's Notify Wait for Payment Step not used)"}`,

@@ -64,9 +64,26 @@ describe('wait figures', () => {
 			expect.stringMatching(/^every execution resumed paid/),
 			expect.stringMatching(/^each exactly once/),
 			expect.stringMatching(/^0 lost \(1\)/),
-			expect.stringMatching(/^0 5xx \(1\)/),
-			expect.stringMatching(/^every call answered 200 or 409/),
+			expect.stringMatching(/^0 5xx other than n8n refusing a second resume \(1\)/),
+			expect.stringMatching(/^every call answered 200 or 409, or 500 for a second resume \(others: 2\)/),
 		]);
+	});
+
+	it("tells a 500 that n8n logged as refusing a second resume (a warning) from any other 5xx (a failure)", () => {
+		const refused = { status: 500, body: '{"code":0,"message":"There was a problem executing the workflow"}' };
+		const sends = [send('1', ok, refused), send('2', refused, ok), send('3', ok, refused), send('4'), send('5')];
+		const final: Record<string, WaitFinal> = Object.fromEntries(waiting.map((w) => [w.executionId, paid()]));
+		// n8n logged a refusal for executions 1 and 2 only: the 500 of execution 3 is unexplained.
+		const f = waitFigures({ expected: 5, waiting, sends, final, refusals: { '1': 1, '2': 1 } });
+		expect(f).toMatchObject({ status5xx: 3, refused5xx: 2, unexpected: 3 });
+		const checks = waitChecks(f);
+		expect(checks.filter((c) => !c.pass && !c.soft).map((c) => c.what)).toEqual([
+			'0 5xx other than n8n refusing a second resume (1)',
+			'every call answered 200 or 409, or 500 for a second resume (others: 1)',
+		]);
+		expect(checks.filter((c) => c.soft)).toEqual([expect.objectContaining({ pass: false, what: expect.stringMatching(/^2 calls answered 500 by n8n as a second resume/) })]);
+		const allRefused = waitFigures({ expected: 5, waiting, sends, final, refusals: { '1': 1, '2': 1, '3': 1 } });
+		expect(waitChecks(allRefused).filter((c) => !c.pass && !c.soft)).toEqual([]);
 	});
 
 	it('does not count a run that went on unpaid, or by its time limit, as resumed by the notification', () => {
