@@ -125,7 +125,8 @@ export async function waitForPayment(this: IExecuteFunctions): Promise<INodeExec
 		// passes on what its execution-stack entry holds (WorkflowExecute.handleWaitingState,
 		// then handleDisabledNode). So that entry is made to hold the time-limit item, which
 		// also tells the webhook what this execution waits for (wait/webhook.ts).
-		const atLimit = resultItem({ paid: false, status: openStatus(body, waitedFor), reason: 'time limit' }, 'timeLimit', target, { statusCheck: body });
+		const checked = waitedFor === 'transaction' ? { transaction: isObject(body.transaction) ? body.transaction : body } : { payment: body };
+		const atLimit = resultItem({ paid: false, status: openStatus(body, waitedFor), reason: 'time limit', ...checked }, 'timeLimit', target, { statusCheck: body });
 		this.getExecuteData().data = { main: [[{ json: atLimit, pairedItem: { item: 0 } }]] };
 		await this.putExecutionToWait(until);
 		return [items];

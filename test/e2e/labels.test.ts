@@ -1,5 +1,5 @@
 // Labels fit n8n's node panel at its default width (issue 16): every resource x
-// operation of the imoje node, and the trigger, opened in the real editor (headless
+// operation of the imoje node, the trigger and Wait for Payment, opened in the real editor (headless
 // Chromium) with every optional field of their collections and fixed collections
 // added. A label, group title or placeholder the panel cuts off fails its panel's
 // test, naming what is cut and what shows of it. Screenshots and cut-offs.tsv go to a
@@ -32,7 +32,7 @@ describe('labels fit the node panel at its default width', () => {
 	});
 
 	const open = async (panel: Panel, extra: { stretchLabel?: string } = {}) => {
-		const nodeName = panel.type === 'imojeTrigger' ? 'imoje Trigger' : 'imoje';
+		const nodeName = ({ imojeTrigger: 'imoje Trigger', imojeWait: 'Wait for Payment' } as Record<string, string>)[panel.type] ?? 'imoje';
 		const wf = await client.createWorkflow({
 			name: `labels: ${panel.name}`,
 			nodes: [

@@ -156,7 +156,7 @@ export const notifyWaitStep = field(
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether imoje sends this payment\'s notifications to the Wait for Payment step later in this workflow, which then goes on when the payment is paid or fails. Other payments still notify the shop\'s address.',
+			'Whether imoje sends this payment\'s notifications to the imoje Wait for Payment step later in this workflow instead of the shop\'s address (an imoje Trigger there does not hear of this payment). Other payments are unaffected.',
 	},
 	{ kind: 'value', apply: toWaitStep },
 );

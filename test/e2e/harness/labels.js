@@ -329,17 +329,20 @@ function writeReport(shotDir, results) {
 
 /**
  * The panels of the package as built (dist/, what n8n loads): one per resource x
- * operation of the imoje node, then the trigger. `[{ name, type, resource?, operation?, parameters }]`.
+ * operation of the imoje node, the trigger, then Wait for Payment per thing waited for. `[{ name, type, resource?, operation?, parameters }]`.
  */
 function packagePanels() {
 	const { REPO_ROOT } = require('./paths');
 	const { Imoje } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'Imoje', 'Imoje.node.js'));
 	const { ImojeTrigger } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'ImojeTrigger', 'ImojeTrigger.node.js'));
+	const { ImojeWait } = require(path.join(REPO_ROOT, 'dist', 'nodes', 'ImojeWait', 'ImojeWait.node.js'));
 	const action = new Imoje().description;
 	const trigger = new ImojeTrigger().description;
+	const wait = new ImojeWait().description;
 	return [
 		...panelsOf(action).map((p) => ({ ...p, type: action.name, name: `${p.resource} › ${p.operation}` })),
 		...panelsOf(trigger).map((p) => ({ ...p, type: trigger.name, name: 'trigger' })),
+		...panelsOf(wait).map((p) => ({ ...p, type: wait.name, name: `wait for ${p.resource}` })),
 	];
 }
 
