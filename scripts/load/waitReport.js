@@ -23,9 +23,9 @@ function briefly(a) {
  * @param {Array<{ ref: string, executionId: string }>} o.waiting executions seen `waiting` before any notification
  * @param {Array<{ ref: string, executionId: string, answers: Record<string, { status: number }> }>} o.sends the calls per payment, by copy
  * @param {Record<string, { status: string, afterRuns: number, out?: { paid?: boolean, ended?: string } }>} o.final each execution after the run
- * @param {Record<string, number>} [o.refusals] per execution, how often n8n logged "Execution is already
- *   being resumed by another process": its WorkflowRunner refusing a second resume, which the waiting
- *   webhook answers 500 (a call that came while another call was resuming the same execution)
+ * @param {Record<string, number>} [o.refusals] per execution, how often n8n logged that it failed a call
+ *   because another call was resuming the same execution ("Execution is already being resumed by
+ *   another process", or its waiting webhook reading the execution half-written): answered 500
  */
 function waitFigures({ expected, waiting, sends, final, refusals = {} }) {
 	const all = sends.flatMap((s) => COPIES.filter((c) => s.answers[c]).map((c) => s.answers[c]));
@@ -90,7 +90,7 @@ function printWaits(title, f, extra = []) {
 		`  resumed (paid):      ${f.resumed}`,
 		`  each exactly once:   ${f.exactlyOnce} (ran on more than once: ${f.moreThanOnce})`,
 		`  lost:                ${f.lost} (answered 200, execution did not go on paid; still waiting: ${f.stillWaiting})`,
-		`  5xx:                 ${f.status5xx}${f.refused5xx ? ` (${f.refused5xx} of them n8n refusing a second resume of an execution another call was resuming: "Execution is already being resumed by another process" in its log)` : ''}`,
+		`  5xx:                 ${f.status5xx}${f.refused5xx ? ` (${f.refused5xx} of them n8n failing a second resume of an execution another call was resuming, as its log says for that execution)` : ''}`,
 		`  409:                 ${f.status409} (n8n's answer to a call for an execution that runs or has finished: not a failure, but imoje retries anything but 200)`,
 		`  executions after:    ${fmt(f.finalByStatus)}`,
 		...Object.entries(f.bodies).flatMap(([status, texts]) => Object.entries(texts).map(([text, n]) => `  ${`${status} said:`.padEnd(21)}${text} (${n}x)`)),

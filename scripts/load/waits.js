@@ -307,19 +307,31 @@ async function waitsRun({ client, sim, shop, tag, count, concurrency, startBaseU
 	const resumedSeconds = (Date.now() - t0) / 1000 - waitingSeconds;
 	if (left) say(`${left} executions still new, running or waiting after the wait for them ended`);
 	const final = await finalState(client, targets.map((t) => t.executionId));
-	// n8n's WorkflowRunner refuses a second resume of one execution (ActiveExecutions.add: its status
-	// is no longer `waiting`) and the waiting webhook then answers 500: count those per execution.
+	// Two ways n8n 2.38.7 answers 500 to a call that comes while another call resumes the same
+	// execution, each logged with the execution's id; counted per execution:
+	// - its WorkflowRunner refuses the second resume (ActiveExecutions.add: the status is no longer `waiting`);
+	// - the second call read the execution while the first was writing it (the wait step's run
+	//   already taken off, the status still `waiting`): WaitingWebhooks' preserveInputOverride fails.
 	const ours = new Set(targets.map((t) => t.executionId));
 	const refusals = {};
-	for (const m of logs().matchAll(/Execution is already being resumed by another process \(execution (\d+)\)/g)) {
-		if (ours.has(m[1])) refusals[m[1]] = (refusals[m[1]] || 0) + 1;
-	}
-	const alreadyResuming = Object.values(refusals).reduce((a, b) => a + b, 0);
+	const kinds = { alreadyResuming: 0, halfWritten: 0 };
+	const text = logs();
+	const tally = (re, kind) => {
+		for (const m of text.matchAll(re)) {
+			if (!ours.has(m[1])) continue;
+			refusals[m[1]] = (refusals[m[1]] || 0) + 1;
+			kinds[kind]++;
+		}
+	};
+	tally(/Execution is already being resumed by another process \(execution (\d+)\)/g, 'alreadyResuming');
+	tally(/Error in handling webhook request POST \/webhook-waiting\/(\d+)\/imoje: Cannot read properties of undefined \(reading 'inputOverride'\)/g, 'halfWritten');
+	const alreadyResuming = kinds.alreadyResuming;
 	const figures = waitFigures({ expected: count, waiting: targets, sends, final, refusals });
 	const lines = [
 		`  links in the simulator: ${linksNew} of ${targets.length} still "new" when the notifications went (the step's check found them not final)`,
 		`  resume address used:    ${viaCreate ? `each link's notificationUrl as Create set it (Notify Wait for Payment Step); it is $execution.resumeUrl + /imoje for ${sameAddress} of ${targets.length}` : "$execution.resumeUrl + /imoje (Create's Notify Wait for Payment Step not used)"}`,
-		`  n8n's log:              "Execution is already being resumed by another process" ${alreadyResuming} times for these executions (a call that came while another was resuming the same execution)`,
+		`  n8n's log:              "Execution is already being resumed by another process" ${alreadyResuming} times for these executions (a call that came while another was resuming the same execution);`,
+		`                          "Cannot read properties of undefined (reading 'inputOverride')" ${kinds.halfWritten} times (a call that read the execution while another call was writing its resume)`,
 		`  timing:                 ${count} waiting ${waitingSeconds.toFixed(1)} s after the first start; the ${sends.length * COPIES.length} calls took ${seconds.toFixed(1)} s; all ended ${resumedSeconds.toFixed(1)} s after the first call`,
 	];
 	return { figures, lines, alreadyResuming, workflowId: target.workflowId, executionIds: targets.map((t) => t.executionId), sameAddress, targets: targets.length };
