@@ -16,6 +16,16 @@
 //   --dupes            20 simultaneous copies of one notification; the same one re-sent
 //                      after --gap other notifications, and again after an n8n restart
 //                      (trigger only): how many executions each started.
+//   --waits W          Wait for Payment (issue 15): W executions of Payment Link › Create -> imoje
+//                      Wait for Payment, each for its own link in the imoje simulator, all
+//                      waiting at once; then each link's signed "settled" notification to its
+//                      execution's resume URL at concurrency C, each sent twice more as imoje's
+//                      retries would (one copy at once, one 1 s later): waiting before,
+//                      answered, resumed, each exactly once, lost, 5xx, what the copies got
+//                      (see scripts/load/waits.js). --waits-via resume-url takes the address
+//                      from $execution.resumeUrl instead of the link's notificationUrl;
+//                      --waits-copy after sends the second copy as the first is answered
+//                      instead of at the same moment (together, the default).
 // Options: --n N (default 300), --concurrency C (default 20), --gap G (default 300),
 //   --targets trigger,webhook,webhook-expr (which, in that order; default webhook,trigger;
 //     webhook-expr: the Webhook node with one option as an expression, for which n8n takes an
@@ -23,16 +33,17 @@
 //   --trigger-params '{"dropDuplicates":false}' (the trigger node's parameters, default {}),
 //   --n8n-env NAME=VALUE (extra n8n environment, repeatable, e.g. to try n8n settings),
 //   --keep (keep n8n's user folder), --echo (copy n8n's output here).
-// The lead's figures: --n 10000 --concurrency 50; --n 2000 --kill-after 300; --dupes --gap 2000.
+// The lead's figures: --n 10000 --concurrency 50; --n 2000 --kill-after 300; --dupes --gap 2000; --waits 100.
 // Exit code 1 when a check fails. Needs `npm run build` first (npm run test:load does it).
 const fs = require('node:fs');
 const { testShop, runTag } = require('./notifications');
 const { createTriggerWorkflow, createWebhookWorkflow } = require('./targets');
 const { throughput, killTest, dupesTest } = require('./modes');
+const { waitsTest, PUBLIC_WEBHOOK_URL } = require('./waitMode');
 const { openSession, say } = require('./session');
 
 function parseArgs(argv) {
-	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, n8nEnv: {}, keep: false, echo: false };
+	const args = { n: 0, concurrency: 20, killAfter: 0, dupes: false, waits: 0, waitsVia: 'create', waitsCopy: 'together', gap: 300, targets: ['webhook', 'trigger'], triggerParams: {}, n8nEnv: {}, keep: false, echo: false };
 	const num = (flag, v) => {
 		if (!/^\d+$/.test(v || '') || Number(v) < 1) throw new Error(`${flag} needs a positive whole number`);
 		return Number(v);
@@ -45,6 +56,14 @@ function parseArgs(argv) {
 		else if (flag === '--kill-after') args.killAfter = num(flag, value());
 		else if (flag === '--gap') args.gap = num(flag, value());
 		else if (flag === '--dupes') args.dupes = true;
+		else if (flag === '--waits') args.waits = num(flag, value());
+		else if (flag === '--waits-via') {
+			args.waitsVia = value();
+			if (!['create', 'resume-url'].includes(args.waitsVia)) throw new Error('--waits-via takes create or resume-url');
+		} else if (flag === '--waits-copy') {
+			args.waitsCopy = value();
+			if (!['together', 'after'].includes(args.waitsCopy)) throw new Error('--waits-copy takes together or after');
+		}
 		else if (flag === '--keep') args.keep = true;
 		else if (flag === '--echo') args.echo = true;
 		else if (flag === '--n8n-env') {
@@ -70,7 +89,23 @@ function parseArgs(argv) {
 	}
 	if (!args.n) args.n = args.killAfter ? args.killAfter * 4 : 300;
 	if (args.killAfter && args.killAfter >= args.n) throw new Error('--kill-after must be below --n');
+	if (args.waits && (args.dupes || args.killAfter)) throw new Error('--waits is a mode of its own: leave out --dupes and --kill-after');
 	return args;
+}
+
+/** The trigger and Webhook-node modes: publish the targets, run the chosen mode. */
+async function notificationsTest(session, ctx, args) {
+	const targets = [];
+	for (const name of args.targets) {
+		targets.push(
+			name === 'trigger'
+				? await createTriggerWorkflow(session.client, ctx.shop, { parameters: args.triggerParams })
+				: await createWebhookWorkflow(session.client, { expression: name === 'webhook-expr' }),
+		);
+	}
+	say(`workflows published: ${targets.map((t) => `${t.name} /webhook/${t.path}`).join(', ')}; notification ids ${ctx.tag}-*`);
+	const mode = args.dupes ? dupesTest : args.killAfter ? killTest : throughput;
+	return await mode(session, targets, ctx, args);
 }
 
 async function main() {
@@ -82,23 +117,16 @@ async function main() {
 		process.exit(2);
 	}
 	if (args.dupes) args.targets = ['trigger'];
-	const session = await openSession({ echo: args.echo, keep: args.keep, env: args.n8nEnv });
+	// imoje (and the simulator) take only a public notificationUrl without a port: n8n's
+	// waiting-webhook addresses get a public-looking host, the calls still go to 127.0.0.1.
+	const env = args.waits ? { WEBHOOK_URL: PUBLIC_WEBHOOK_URL, ...args.n8nEnv } : args.n8nEnv;
+	const session = await openSession({ echo: args.echo, keep: args.keep, env });
 	// Ctrl+C: stop n8n and remove its folder before leaving.
 	process.once('SIGINT', () => session.close().finally(() => process.exit(130)));
 	let passed = false;
 	try {
 		const ctx = { shop: testShop(), tag: runTag() };
-		const targets = [];
-		for (const name of args.targets) {
-			targets.push(
-				name === 'trigger'
-					? await createTriggerWorkflow(session.client, ctx.shop, { parameters: args.triggerParams })
-					: await createWebhookWorkflow(session.client, { expression: name === 'webhook-expr' }),
-			);
-		}
-		say(`workflows published: ${targets.map((t) => `${t.name} /webhook/${t.path}`).join(', ')}; notification ids ${ctx.tag}-*`);
-		const mode = args.dupes ? dupesTest : args.killAfter ? killTest : throughput;
-		passed = await mode(session, targets, ctx, args);
+		passed = args.waits ? await waitsTest(session, ctx, args) : await notificationsTest(session, ctx, args);
 	} finally {
 		await session.close();
 	}

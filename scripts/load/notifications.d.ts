@@ -13,5 +13,10 @@ export function testShop(): TestShop;
 export function signatureHeader(shop: TestShop, raw: string, key?: string): string;
 export function notificationBody(shop: TestShop, ref: string): string;
 export function signedNotification(shop: TestShop, ref: string, opts?: { forgedKey?: string }): SignedNotification;
+export function linkNotification(
+	shop: TestShop,
+	link: { id: string; orderId: string; amount: number; currency: string; title?: string; created?: number },
+	status?: string,
+): SignedNotification;
 export function runTag(): string;
 export function refPattern(tag: string): string;

@@ -66,6 +66,37 @@ function signedNotification(shop, ref, { forgedKey } = {}) {
 	};
 }
 
+/**
+ * imoje's notification that a payment link's status changed, for Wait for Payment: the
+ * link (`payment`, as imoje sends the whole link object) with the given status and, for a
+ * paid one, the BLIK transaction that paid it. `ref` is the link's orderId.
+ * @param {{ id: string, orderId: string, amount: number, currency: string, title?: string, created?: number }} link
+ */
+function linkNotification(shop, link, status = 'settled') {
+	const now = Math.floor(Date.now() / 1000);
+	const common = { amount: link.amount, currency: link.currency, orderId: link.orderId, serviceId: shop.serviceId };
+	const payment = { id: link.id, status, title: link.title || link.orderId, ...common, created: link.created || now - 60, modified: now };
+	const transaction = {
+		id: crypto.randomUUID(),
+		type: 'sale',
+		status,
+		source: 'web',
+		...common,
+		created: now - 5,
+		modified: now,
+		paymentMethod: 'blik',
+		paymentMethodCode: 'blik',
+		title: payment.title,
+		notificationUrl: '',
+	};
+	const raw = JSON.stringify({ transaction, payment });
+	return {
+		ref: link.orderId,
+		raw,
+		headers: { 'content-type': 'application/json; charset=UTF-8', 'user-agent': 'imoje', 'x-imoje-signature': signatureHeader(shop, raw) },
+	};
+}
+
 /** Per-run prefix of every `ref`, so the DB reader finds this run's notifications only. */
 function runTag() {
 	return `LOAD-${crypto.randomBytes(4).toString('hex')}`;
@@ -76,4 +107,4 @@ function refPattern(tag) {
 	return `${tag}-[a-z]+-[0-9]+`;
 }
 
-module.exports = { testShop, signatureHeader, notificationBody, signedNotification, runTag, refPattern };
+module.exports = { testShop, signatureHeader, notificationBody, signedNotification, linkNotification, runTag, refPattern };

@@ -13,9 +13,15 @@
 //     node remembers between requests).
 //   - the guard example (examples/payment-settled-once.json, see scripts/load/guard.js): its
 //     action runs once per notification sent to A and B at the same moment.
+//   - Wait for Payment (issue 15, scripts/load/queueWaits.js): --waits executions started
+//     through A wait at once, each link's settled notification resumes its execution through
+//     A (a copy at once through B, another 1 s later through A): each resumed once, on the worker.
 // Exit code 1 when a hard check fails (valid refused, forged accepted, executions not on
-// the worker, the guard example's action not once); the de-duplication figures are printed.
-// Options: --pairs N (default 20), --echo (copy n8n's output here). Everything started is
+// the worker, the guard example's action not once, a wait not resumed exactly once on the
+// worker); the de-duplication figures are printed.
+// Options: --pairs N (default 20), --waits N (default 20; 0 leaves them out), --waits-copy
+// after (the copy through B as A answers, instead of at the same moment), --echo (copy
+// n8n's output here). Everything started is
 // stopped and its folders removed at the end, also on failure or Ctrl+C.
 const { startQueue } = require('../../test/e2e/harness/queue');
 const { setupOwner } = require('../../test/e2e/harness/n8n');
@@ -25,14 +31,21 @@ const { createTriggerWorkflow, settle } = require('./targets');
 const { readPostgres, queryPostgres } = require('./executions');
 const { printChecks } = require('./report');
 const { guardExample } = require('./guard');
+const { queueWaits } = require('./queueWaits');
 
 function parseArgs(argv) {
-	const args = { pairs: 20, echo: false };
+	const args = { pairs: 20, waits: 20, waitsCopy: 'together', echo: false };
 	for (let i = 0; i < argv.length; i++) {
 		const [flag, inline] = argv[i].split('=');
 		if (flag === '--pairs') {
 			args.pairs = Number(inline !== undefined ? inline : argv[++i]);
 			if (!Number.isInteger(args.pairs) || args.pairs < 1) throw new Error('--pairs needs a positive whole number');
+		} else if (flag === '--waits') {
+			args.waits = Number(inline !== undefined ? inline : argv[++i]);
+			if (!Number.isInteger(args.waits) || args.waits < 0) throw new Error('--waits needs a whole number');
+		} else if (flag === '--waits-copy') {
+			args.waitsCopy = inline !== undefined ? inline : argv[++i];
+			if (!['together', 'after'].includes(args.waitsCopy)) throw new Error('--waits-copy takes together or after');
 		} else if (flag === '--echo') args.echo = true;
 		else if (flag === '--help' || flag === '-h') {
 			const lines = require('node:fs').readFileSync(__filename, 'utf8').split('\n').slice(1);
@@ -135,6 +148,7 @@ async function checks(q, args) {
 			...guard.lines,
 		].join('\n') + '\n',
 	);
+	const waits = args.waits ? await queueWaits({ q, client, shop, tag, count: args.waits, together: args.waitsCopy === 'together' }) : { checks: [] };
 	const accepted = (k) => answers[k].status === 200 && answers[k].body === OK_BODY;
 	return printChecks([
 		{ what: 'valid notification answered 200 {"status":"ok"} by A and by B', pass: accepted('valid A') && accepted('valid B') },
@@ -144,6 +158,7 @@ async function checks(q, args) {
 		{ what: `every execution ran on the worker (${onWorker.length} of ${ids.length})`, pass: ids.length > 0 && onWorker.length === ids.length },
 		{ what: `A then B: every notification ran at least once (never: ${seq.none})`, pass: seq.none === 0 },
 		...guard.checks,
+		...waits.checks,
 	]);
 }
 
