@@ -2,7 +2,6 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHookFunctions,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -13,7 +12,7 @@ import type {
 import { isRepeat, recordRun } from './dedupe';
 import { isImojeSender, isWanted, readNotification } from './events';
 import { DEFAULT_REPLAY_WINDOW_DAYS, triggerProperties } from './properties';
-import { FAILURE_TEXT, verifyRequest } from './shops';
+import { nothingToRegister, readSignedBody } from './shops';
 import type { ShopKey } from './shops';
 
 /**
@@ -73,19 +72,7 @@ export class ImojeTrigger implements INodeType {
 	};
 
 	// imoje has no API to register a notification address: it is set in the panel.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = nothingToRegister;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
@@ -96,20 +83,11 @@ export class ImojeTrigger implements INodeType {
 			return refuse(this, 403, "sender address is not one of imoje's");
 		}
 
-		// 2. The signature, over the bytes as received.
-		const rawBody = request.rawBody ?? Buffer.alloc(0);
+		// 2. The signature, over the bytes as received, then 3. the body.
 		const otherShops = ((this.getNodeParameter('otherShops', {}) as { shop?: ShopKey[] }).shop ?? []).filter((shop) => shop.shopId);
-		const check = await verifyRequest(this, rawBody, otherShops);
-		if (!check.valid) return refuse(this, 401, FAILURE_TEXT[check.reason]);
-
-		// 3. The body.
-		let body: unknown;
-		try {
-			body = JSON.parse(rawBody.toString('utf8'));
-		} catch {
-			return refuse(this, 400, 'the body is not JSON');
-		}
-		const notification = readNotification(body);
+		const signed = await readSignedBody(this, otherShops);
+		if (signed.refused) return refuse(this, signed.refused.code, signed.refused.reason);
+		const notification = readNotification(signed.body);
 		if (!notification) return refuse(this, 400, 'the body has no transaction, payment or paymentProfile');
 
 		// 4. The user's filters.

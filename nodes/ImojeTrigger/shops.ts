@@ -1,4 +1,4 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { parseSignatureHeader, verifyImojeSignature } from './signature';
 import type { SignatureCheck, SignatureFailure } from './signature';
@@ -87,3 +87,33 @@ export async function verifyRequest(context: IWebhookFunctions, rawBody: Buffer,
 	if (credentialId) kept.set(credentialId, { credential, readAt: Date.now() });
 	return verifyForShops(rawBody, header, credential, otherShops);
 }
+
+/** A request's body once its signature is checked: the parsed JSON, or why it is refused (HTTP code and text). */
+export type SignedBody = { body: unknown; refused?: undefined } | { refused: { code: number; reason: string } };
+
+/** Checks a request's signature over the bytes as received, then reads them as JSON. */
+export async function readSignedBody(context: IWebhookFunctions, otherShops: ShopKey[]): Promise<SignedBody> {
+	const rawBody = context.getRequestObject().rawBody ?? Buffer.alloc(0);
+	const check = await verifyRequest(context, rawBody, otherShops);
+	if (!check.valid) return { refused: { code: 401, reason: FAILURE_TEXT[check.reason] } };
+	try {
+		return { body: JSON.parse(rawBody.toString('utf8')) as unknown };
+	} catch {
+		return { refused: { code: 400, reason: 'the body is not JSON' } };
+	}
+}
+
+/** Webhook methods for a webhook imoje is told about elsewhere (the panel, or a payment's notificationUrl). */
+export const nothingToRegister = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

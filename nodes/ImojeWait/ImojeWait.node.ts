@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IHookFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { WAIT_WEBHOOK_PATH } from '../Imoje/wait/address';
+import { nothingToRegister } from '../ImojeTrigger/shops';
 import { waitProperties } from './operation';
 import { waitForPayment } from './waitForPayment';
 import { paymentWebhook } from './webhook';
@@ -51,18 +52,6 @@ export class ImojeWait implements INodeType {
 
 	webhook = paymentWebhook;
 
-	// A waiting step's webhook (restartWebhook): nothing to register with imoje or n8n.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// A waiting step's webhook (restartWebhook): its address goes to imoje with each payment.
+	webhookMethods = nothingToRegister;
 }

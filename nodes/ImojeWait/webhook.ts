@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { FAILURE_TEXT, verifyRequest } from '../ImojeTrigger/shops';
+import { readSignedBody } from '../ImojeTrigger/shops';
 import { isObject } from '../Imoje/request/output';
 import { decideByNotification, resultItem } from './outcome';
 import type { Target } from './outcome';
@@ -30,15 +30,9 @@ function targetOf(context: IWebhookFunctions): Target | undefined {
  */
 export async function paymentWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	try {
-		const rawBody = this.getRequestObject().rawBody ?? Buffer.alloc(0);
-		const check = await verifyRequest(this, rawBody, []);
-		if (!check.valid) return refuse(this, 401, FAILURE_TEXT[check.reason]);
-		let body: unknown;
-		try {
-			body = JSON.parse(rawBody.toString('utf8'));
-		} catch {
-			return refuse(this, 400, 'the body is not JSON');
-		}
+		const signed = await readSignedBody(this, []);
+		if (signed.refused) return refuse(this, signed.refused.code, signed.refused.reason);
+		const { body } = signed;
 		if (!isObject(body)) return refuse(this, 400, 'the body is not a JSON object');
 		const target = targetOf(this);
 		// imoje retries anything but 200, so nothing is lost while this cannot be read.
