@@ -7,6 +7,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { Imoje } from '../../dist/nodes/Imoje/Imoje.node';
+import { ImojeWait } from '../../dist/nodes/ImojeWait/ImojeWait.node';
 import { API, SHOP_ID, runImoje } from '../engine/harness';
 import { imojeAnswers, resetImoje } from '../engine/imoje';
 import { paymentLink, transaction } from '../Imoje/parameters';
@@ -174,6 +175,16 @@ describe('bad input and imoje\'s refusals', () => {
 		waiting = await startWait(parameters, { items });
 		expect(waiting.isWaiting()).toBe(false);
 		expect(waiting.first.data.resultData.error?.message).toMatch(message);
+	});
+
+	test('as an AI agent\'s tool (n8n names it <type>Tool): refused, nothing asked, nothing waits', async () => {
+		const asked = imojeHas(`/payment/${LINK}`, link());
+		waiting = await startWait(forLink(), { type: 'n8n-nodes-imoje.imojeWaitTool' });
+		expect(waiting.isWaiting()).toBe(false);
+		expect(waiting.first.data.resultData.error?.message).toBe('Wait for Payment cannot be used by an AI agent');
+		expect(asked()).toBe(0);
+		// And n8n offers it to no agent: the node is not usable as a tool.
+		expect(new ImojeWait().description.usableAsTool).toBeUndefined();
 	});
 
 	test('imoje\'s refusal is a NodeApiError with imoje\'s code; with Continue On Fail an error item', async () => {

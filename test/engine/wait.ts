@@ -33,12 +33,12 @@ import { MERCHANT_ID, SHOP_ID, SHOP_SIGNING_WORD, TEST_CREDENTIALS, executeFrom,
 
 export const WAIT_NODE_NAME = 'Wait for Payment';
 
-export function waitWorkflow(parameters: IDataObject) {
+export function waitWorkflow(parameters: IDataObject, type = 'n8n-nodes-imoje.imojeWait') {
 	const nodeType = new ImojeWait();
 	const node: INode = {
 		id: 'c3d2e1f0-1111-4222-8333-944455556666',
 		name: WAIT_NODE_NAME,
-		type: 'n8n-nodes-imoje.imojeWait',
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
@@ -84,9 +84,14 @@ export interface Waiting {
 
 export async function startWait(
 	parameters: IDataObject,
-	{ items = [{}], credentials = TEST_CREDENTIALS, continueOnFail = false }: { items?: IDataObject[]; credentials?: ICredentialDataDecryptedObject; continueOnFail?: boolean } = {},
+	{
+		items = [{}],
+		credentials = TEST_CREDENTIALS,
+		continueOnFail = false,
+		type,
+	}: { items?: IDataObject[]; credentials?: ICredentialDataDecryptedObject; continueOnFail?: boolean; type?: string } = {},
 ): Promise<Waiting> {
-	const { node, nodeType, workflow } = waitWorkflow(parameters);
+	const { node, nodeType, workflow } = waitWorkflow(parameters, type);
 	if (continueOnFail) node.onError = 'continueRegularOutput';
 	const { run: first } = await executeFrom(workflow, node, items.map((json) => ({ json })), { mode: 'webhook', credentials });
 	// The database row: what n8n stored when the execution began to wait.
