@@ -22,8 +22,9 @@ const customer = { customerFirstName: 'Jan', customerLastName: 'Kowalski', custo
 describe('Wait for Payment in a real n8n', () => {
 	let rig: WaitRig;
 	let credentials: WorkflowNode['credentials'];
-	const paths = { link: 'deal-won', slow: 'deal-won-slow', limit: 'deal-won-limit', transaction: 'order-blik' };
+	const paths = { link: 'deal-won', slow: 'deal-won-slow', limit: 'deal-won-limit', transaction: 'order-blik', loop: 'deal-won-unreachable' };
 	let limitRun: Promise<{ started: number; run: Started }>;
+	let loopRun: Promise<{ workflowId: string; linkId: string }>;
 
 	// ---- workflows --------------------------------------------------------------------------------
 
@@ -143,6 +144,41 @@ describe('Wait for Payment in a real n8n', () => {
 			}, { credentials }),
 			waitStep('transaction', 440), done(660),
 		]);
+		// imoje cannot reach n8n (no notification address): the documented fallback, a short time
+		// limit whose timeLimit items loop back into Wait for Payment, each round a status check.
+		const unreachable = [
+			dealWon(paths.loop),
+			node('Create payment link', `${PACKAGE_NAME}.imoje`, 220, {
+				resource: 'paymentLink', operation: 'create', amount: '={{ $json.body.amount }}', currency: 'PLN', orderId: '={{ $json.body.orderId }}', ...customer,
+				additionalFields: { title: 'Wait e2e, no notifications' },
+			}, { credentials }),
+			send(440),
+			waitStep('paymentLink', 660, { limitType: 'afterInterval', limitAmount: 1, limitUnit: 'minutes' }),
+			node('Time limit?', 'n8n-nodes-base.if', 880, {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+					conditions: [{ id: 'l1', leftValue: '={{ $json.ended }}', rightValue: 'timeLimit', operator: { type: 'string', operation: 'equals' } }],
+					combinator: 'and',
+				},
+				options: {},
+			}, { typeVersion: 2.2 }),
+			done(1100),
+		];
+		const loopFlow = await rig.client.createWorkflow({
+			name: 'e2e: imoje cannot reach n8n, check once a minute',
+			nodes: unreachable,
+			connections: {
+				...chain(unreachable.slice(0, 5)),
+				'Time limit?': { main: [[{ node: WAIT, type: 'main', index: 0 }], [{ node: 'Done', type: 'main', index: 0 }]] },
+			},
+		});
+		await rig.client.activateWorkflow(loopFlow.id, loopFlow.versionId);
+		loopRun = (async () => {
+			expect((await rig.post(`/webhook/${paths.loop}`, { orderId: 'WAIT-LOOP', amount: 3100 })).status).toBe(200);
+			const made = await waitFor(() => Object.values(rig.sim.state.paymentLinks).find((p) => p.orderId === 'WAIT-LOOP'), 30_000, 'the WAIT-LOOP link');
+			expect(made.notificationUrl).toBeFalsy();
+			return { workflowId: loopFlow.id, linkId: made.id };
+		})();
 		// The time-limit run starts first and waits while the other cases run.
 		limitRun = (async () => {
 			const run = await start(paths.limit, 'WAIT-LIMIT');
@@ -303,6 +339,22 @@ describe('Wait for Payment in a real n8n', () => {
 		expect(result.ran).toContain('Done');
 		// Like every other ending, the item says which payment it is about (issue 15, item 6).
 		expect({ amount: result.out.amount, currency: result.out.currency, orderId: result.out.orderId }).toEqual({ amount: 2500, currency: 'PLN', orderId: 'WAIT-LIMIT' });
+	});
+
+	it('imoje cannot reach n8n: a one-minute time limit looped back into Wait for Payment finds the link paid at the next round\'s status check', async () => {
+		const { workflowId, linkId } = await loopRun;
+		// Paid while nothing can tell n8n: the simulator has no address to notify.
+		rig.sim.settlePayment(linkId);
+		const detail = await waitFor(async () => {
+			const [last] = await rig.client.executions(workflowId);
+			return last && !['waiting', 'running', 'new'].includes(last.status) ? ((await rig.client.execution(last.id)) as ExecutionDetail) : undefined;
+		}, 200_000, 'the looping run to end');
+		const rounds = (detail.data.resultData.runData[WAIT] ?? []).map((r) => r.data?.main[0]?.[0]?.json as Obj | undefined).filter(Boolean) as Obj[];
+		// One round or more ran into the limit (depending on when the payer paid), the last found it paid.
+		expect(rounds.length).toBeGreaterThanOrEqual(2);
+		expect(rounds.slice(0, -1).every((r) => r.ended === 'timeLimit' && r.paid === false)).toBe(true);
+		expect(rounds.at(-1)).toMatchObject({ ended: 'statusCheck', paid: true, status: 'settled', paymentId: linkId, orderId: 'WAIT-LOOP' });
+		expect(Object.keys(detail.data.resultData.runData)).toContain('Done');
 	});
 
 	it('n8n restarted while waiting: the execution still waits and resumes on the notification', async () => {
