@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { sign, type NotificationAttempt } from '../../tools/imoje-sim';
-import { PACKAGE_NAME, sleep, waitFor, type ExecutionDetail, type StoredWorkflow, type WorkflowNode } from './harness';
+import { PACKAGE_NAME, n8nMajor, sleep, waitFor, type ExecutionDetail, type StoredWorkflow, type WorkflowNode } from './harness';
 import { executionIdOf, startWaitRig, type WaitRig } from './harness/wait';
 
 // n8n's WaitTracker looks for due executions once a minute: the time-limit case alone needs up to ~2 min.
@@ -194,7 +194,9 @@ describe('Wait for Payment in a real n8n', () => {
 
 	it('waits; a pending notification is answered 200 {"status":"ok"} and it keeps waiting; settled resumes it with paid: true; a late call then gets 409', async () => {
 		const run = await start(paths.link, 'WAIT-PAID');
-		expect(run.notificationUrl).toMatch(new RegExp(`^${rig.baseUrl}/webhook-waiting/${run.executionId}/imoje\\?signature=[0-9a-f]{20,}$`));
+		// n8n 1.x's resume address carries no token (2.x added `?signature=`); the step's signature check guards both.
+		const token = n8nMajor() < 2 ? '' : '\\?signature=[0-9a-f]{20,}';
+		expect(run.notificationUrl).toMatch(new RegExp(`^${rig.baseUrl}/webhook-waiting/${run.executionId}/imoje${token}$`));
 		await waiting(run);
 
 		rig.sim.payPayment(run.id, { status: 'pending' });
@@ -235,10 +237,12 @@ describe('Wait for Payment in a real n8n', () => {
 		expect(forged.json).toMatchObject({ status: 'error' });
 		const unsigned = await rig.post(resumePath(run), settledRaw, { 'Content-Type': 'application/json' });
 		expect(unsigned.status).toBe(401);
-		const wrongToken = resumePath(run).replace(/signature=[^&]+/, (s) => `signature=${'0'.repeat(s.length - 'signature='.length)}`);
-		// A wrong resume token is refused by n8n itself, before the node sees the call.
-		const byN8n = await rig.post(wrongToken, settledRaw, signed(settledRaw));
-		expect([byN8n.status, byN8n.json]).toEqual([401, { error: 'Invalid token' }]);
+		// A wrong resume token is refused by n8n itself, before the node sees the call (n8n 2.x; 1.x has no token).
+		if (n8nMajor() >= 2) {
+			const wrongToken = resumePath(run).replace(/signature=[^&]+/, (s) => `signature=${'0'.repeat(s.length - 'signature='.length)}`);
+			const byN8n = await rig.post(wrongToken, settledRaw, signed(settledRaw));
+			expect([byN8n.status, byN8n.json]).toEqual([401, { error: 'Invalid token' }]);
+		}
 
 		const otherRaw = linkNotification(randomUUID(), 'SOMEONE-ELSE', 'sale', 'settled');
 		const other = await rig.post(resumePath(run), otherRaw, signed(otherRaw));
