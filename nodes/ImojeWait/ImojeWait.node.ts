@@ -3,7 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { WAIT_WEBHOOK_PATH } from '../Imoje/wait/address';
 import { nothingToRegister } from '../ImojeTrigger/shops';
-import { waitProperties } from './operation';
+import { waitProperties } from './properties';
 import { waitForPayment } from './waitForPayment';
 import { paymentWebhook } from './webhook';
 

@@ -8,14 +8,12 @@ import { decideByStatus, resultItem, validToOf } from './outcome';
 import type { Target, WaitedFor } from './outcome';
 
 /**
- * Payment Link › Wait for Payment and Transaction › Wait for Payment: n8n's execution
- * functions beside the node's declarative routing (`customOperations`), as n8n's own
- * declarative nodes add a step that waits. One payment per execution: the execution
- * waits once, and one call resumes it.
+ * imoje Wait for Payment's execute(), for a payment link or a transaction. One payment per
+ * execution: the execution waits once, and one call resumes it.
  *
  * 1. imoje is asked for the payment's status (GET); decided already -> the item at once.
  * 2. Otherwise the execution waits (n8n's `waiting`) until the node's webhook takes a
- *    final notification of the payment (wait/webhook.ts), or until the time limit.
+ *    final notification of the payment (webhook.ts), or until the time limit.
  */
 
 export interface WaitOptions {
@@ -124,7 +122,7 @@ export async function waitForPayment(this: IExecuteFunctions): Promise<INodeExec
 		// At the time limit n8n resumes the execution without running this step again: it
 		// passes on what its execution-stack entry holds (WorkflowExecute.handleWaitingState,
 		// then handleDisabledNode). So that entry is made to hold the time-limit item, which
-		// also tells the webhook what this execution waits for (wait/webhook.ts).
+		// also tells the webhook what this execution waits for (webhook.ts).
 		const checked = waitedFor === 'transaction' ? { transaction: isObject(body.transaction) ? body.transaction : body } : { payment: body };
 		const atLimit = resultItem({ paid: false, status: openStatus(body, waitedFor), reason: 'time limit', ...checked }, 'timeLimit', target, { statusCheck: body });
 		this.getExecuteData().data = { main: [[{ json: atLimit, pairedItem: { item: 0 } }]] };
