@@ -79,6 +79,10 @@ export function decideByNotification(body: IDataObject, target: Target): Decisio
 }
 
 const modifiedOf = (transaction: IDataObject) => Number(transaction.modified ?? transaction.created ?? 0) || 0;
+const transactionIn = (body: IDataObject) => (isObject(body.transaction) ? body.transaction : body);
+const linkIn = (body: IDataObject) => (isObject(body.payment) ? body.payment : body);
+const salesOf = (link: IDataObject) => (Array.isArray(link.transactions) ? link.transactions : []).filter(isObject).filter(isSale);
+const latestOf = (sales: IDataObject[]) => [...sales].sort((a, b) => modifiedOf(b) - modifiedOf(a))[0] as IDataObject | undefined;
 
 /**
  * The verdict of imoje's answer to GET /payment/{id} (the link, unwrapped, with its
@@ -89,22 +93,36 @@ const modifiedOf = (transaction: IDataObject) => Number(transaction.modified ?? 
  */
 export function decideByStatus(body: IDataObject, target: Target): Decision | undefined {
 	if (target.for === 'transaction') {
-		const transaction = isObject(body.transaction) ? body.transaction : body;
+		const transaction = transactionIn(body);
 		const paid = verdictOf(transaction.status, target.authorizedIsPaid);
 		return paid === undefined ? undefined : decided(paid, transaction.status, { transaction });
 	}
-	const link = isObject(body.payment) ? body.payment : body;
-	const sales = (Array.isArray(link.transactions) ? link.transactions : []).filter(isObject).filter(isSale);
+	const link = linkIn(body);
+	const sales = salesOf(link);
 	const paidBy = sales.find((transaction) => verdictOf(transaction.status, target.authorizedIsPaid) === true);
 	if (paidBy) return decided(true, paidBy.status, { transaction: paidBy, payment: link });
 	if (verdictOf(link.status, target.authorizedIsPaid) === false) {
 		return decided(false, link.status, { payment: link }, `link ${String(link.status)}`);
 	}
-	const latest = [...sales].sort((a, b) => modifiedOf(b) - modifiedOf(a))[0];
+	const latest = latestOf(sales);
 	if (latest && verdictOf(latest.status, target.authorizedIsPaid) === false) {
 		return decided(false, latest.status, { transaction: latest, payment: link });
 	}
 	return undefined;
+}
+
+/**
+ * What the time limit ends with, from the status check made before waiting (n8n runs no
+ * check at the limit): not paid, with the transaction's status, else the link's latest
+ * attempt's, else the link's.
+ */
+export function atTimeLimit(body: IDataObject, target: Target): Decision {
+	if (target.for === 'transaction') {
+		const transaction = transactionIn(body);
+		return decided(false, transaction.status, { transaction }, 'time limit');
+	}
+	const link = linkIn(body);
+	return decided(false, latestOf(salesOf(link))?.status ?? link.status ?? 'new', { payment: link }, 'time limit');
 }
 
 /** The expiry of a link or transaction as imoje gives it (unix seconds), if it has one. */

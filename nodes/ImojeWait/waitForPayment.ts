@@ -4,7 +4,7 @@ import type { IDataObject, JsonObject, IExecuteFunctions, IHttpRequestOptions, I
 import { rules } from '../Imoje/fields/rules';
 import { DEFAULT_TIMEOUT_MS, imojeApiError, timedOut } from '../Imoje/request/errors';
 import { isObject } from '../Imoje/request/output';
-import { decideByStatus, resultItem, validToOf } from './outcome';
+import { atTimeLimit, decideByStatus, resultItem, validToOf } from './outcome';
 import type { Target, WaitedFor } from './outcome';
 
 /**
@@ -51,14 +51,6 @@ export function timeLimit(options: WaitOptions, validTo: number | undefined, now
 		return at;
 	}
 	return new Date(validTo !== undefined ? validTo * 1000 + AFTER_LINK_EXPIRY_MS : now + DEFAULT_LIMIT_MS);
-}
-
-/** The status of a payment that is not decided: the transaction's, else the link's latest attempt, else the link's. */
-function openStatus(body: IDataObject, waitedFor: WaitedFor): string | undefined {
-	if (waitedFor === 'transaction') return String((isObject(body.transaction) ? body.transaction : body).status ?? '') || undefined;
-	const attempts = (Array.isArray(body.transactions) ? body.transactions : []).filter(isObject);
-	const latest = attempts.sort((a, b) => Number(b.modified ?? 0) - Number(a.modified ?? 0))[0];
-	return String(latest?.status ?? body.status ?? 'new');
 }
 
 /** GET the payment, as imoje answers it; imoje's refusal as a NodeApiError with its code. */
@@ -123,8 +115,7 @@ export async function waitForPayment(this: IExecuteFunctions): Promise<INodeExec
 		// passes on what its execution-stack entry holds (WorkflowExecute.handleWaitingState,
 		// then handleDisabledNode). So that entry is made to hold the time-limit item, which
 		// also tells the webhook what this execution waits for (webhook.ts).
-		const checked = waitedFor === 'transaction' ? { transaction: isObject(body.transaction) ? body.transaction : body } : { payment: body };
-		const atLimit = resultItem({ paid: false, status: openStatus(body, waitedFor), reason: 'time limit', ...checked }, 'timeLimit', target, { statusCheck: body });
+		const atLimit = resultItem(atTimeLimit(body, target), 'timeLimit', target, { statusCheck: body });
 		this.getExecuteData().data = { main: [[{ json: atLimit, pairedItem: { item: 0 } }]] };
 		await this.putExecutionToWait(until);
 		return [items];
